@@ -1,0 +1,20 @@
+"""`marsad eval ...`: scorers over gold data. Each scorer lives in marsad.evaluation."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    evaluate = typer.Typer(help="Score marsad against gold data.", no_args_is_help=True)
+    app.add_typer(evaluate, name="eval")
+    # Each evaluation registers its own subcommand (extraction, ner, events, linking).
+    for register_one in _registrars():
+        register_one(evaluate)
+
+
+def _registrars() -> list:  # type: ignore[type-arg]
+    import importlib
+
+    names = ()  # e.g. "..evaluation.extraction_cli"
+    return [importlib.import_module(n, package=__package__).register for n in names]
