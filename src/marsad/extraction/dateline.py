@@ -1,0 +1,92 @@
+"""Datelines: the credit at the head of a story's first paragraph.
+
+"إيلاف من الرباط: قالت…" -> (Dateline(source="إيلاف", place="الرباط"), "قالت…")
+"القاهرة - أ ف ب - أعلن…", "(رويترز) - قال…", "(أبوظبي - البيان)", "دبي - البيان:".
+A dateline is accepted only when its place or its source is a known one (data files
+``dateline_places.txt`` and ``agencies.txt``), so "وقال مسؤول من الوزارة: …" stays body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from ..document import Dateline
+
+_WORD = r"[^\s:،,.()\-–—\"«»]+"
+_PHRASE3 = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
+_AGENCY = rf"[^\s:،,()\-–—\"«»]+(?:\s[^\s:،,()\-–—\"«»]+){{0,3}}"
+_DASH = r"\s*[-–—]\s*"
+
+#: "إيلاف من الرباط:" / "بيروت - إيلاف:" variants, tried in order.
+_PATTERNS = (
+    # source من place :
+    re.compile(rf"^(?P<source>{_PHRASE3})\s+من\s+(?P<place>{_PHRASE3})\s*[:：]\s*"),
+    # (place - source)  or  place - source -|:
+    re.compile(rf"^\((?P<place>{_PHRASE3}){_DASH}(?P<source>{_AGENCY})\)\s*[-–—:]?\s*"),
+    re.compile(rf"^(?P<place>{_PHRASE3}){_DASH}[(«\"]?(?P<source>{_AGENCY})[)»\"]?\s*[-–—:]\s*"),
+    # place (source) -
+    re.compile(rf"^(?P<place>{_PHRASE3})\s*\((?P<source>{_AGENCY})\)\s*[-–—:]?\s*"),
+    # (source) -
+    re.compile(rf"^\((?P<source>{_AGENCY})\)\s*[-–—:]?\s*"),
+    # place - | place :
+    re.compile(rf"^(?P<place>{_PHRASE3})\s*(?:[-–—]|[:：])\s+"),
+)
+
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ـ": None})
+
+
+def _key(text: str) -> str:
+    """Lookup key: whitespace collapsed, dots spaced, alef/ta-marbuta/ya folded."""
+    return " ".join(text.replace(".", " ").split()).translate(_FOLD)
+
+
+def _load(name: str) -> frozenset[str]:
+    raw = resources.files("marsad.extraction.data").joinpath(name).read_text("utf-8")
+    return frozenset(
+        _key(line) for line in raw.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DatelineParser:
+    """Splits datelines off paragraphs; holds the place and agency lexicons."""
+
+    places: frozenset[str]
+    agencies: frozenset[str]
+
+    @classmethod
+    def load(cls) -> DatelineParser:
+        return cls(places=_load("dateline_places.txt"), agencies=_load("agencies.txt"))
+
+    def split(self, paragraph: str) -> tuple[Dateline, str]:
+        """(dateline, the paragraph without it); an empty Dateline when there is none."""
+        stripped = paragraph.lstrip()
+        for pattern in _PATTERNS:
+            match = pattern.match(stripped)
+            if match is None:
+                continue
+            groups = match.groupdict()
+            place = (groups.get("place") or "").strip() or None
+            source = (groups.get("source") or "").strip() or None
+            if not self._plausible(place, source):
+                continue
+            rest = stripped[match.end() :]
+            if not rest.strip():
+                # The whole paragraph is a credit line such as "(أبوظبي - البيان)".
+                return Dateline(source=source, place=place), ""
+            return Dateline(source=source, place=place), rest
+        return Dateline(), paragraph
+
+    def _plausible(self, place: str | None, source: str | None) -> bool:
+        known_place = place is not None and _key(place) in self.places
+        known_source = source is not None and _key(source) in self.agencies
+        if place and source:
+            return known_place or known_source
+        return known_place or known_source
+
+
+def split_dateline(paragraph: str, parser: DatelineParser | None = None) -> tuple[Dateline, str]:
+    """Convenience wrapper; pass a parser you keep when splitting many paragraphs."""
+    return (parser or DatelineParser.load()).split(paragraph)
