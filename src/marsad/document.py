@@ -172,9 +172,7 @@ class Article:
         if analysis:
             text = self.text
             out["text"] = text
-            out["mentions"] = [
-                {**asdict(m), "text": text[m.start : m.end]} for m in self.mentions
-            ]
+            out["mentions"] = [{**asdict(m), "text": text[m.start : m.end]} for m in self.mentions]
             out["entities"] = [asdict(e) for e in self.entities]
             out["events"] = [self._event_dict(ev, text) for ev in self.events]
             out["stages"] = list(self.stages)

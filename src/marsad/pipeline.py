@@ -109,7 +109,7 @@ class Pipeline:
             return self(page)
         except MarsadError as exc:
             return Failure(origin=page.origin, reason=str(exc), stage=exc.stage)
-        except Exception as exc:  # noqa: BLE001 - one bad page must never stop the batch
+        except Exception as exc:
             return Failure(
                 origin=page.origin,
                 reason=f"unexpected {type(exc).__name__}: {exc}",

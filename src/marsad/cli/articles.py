@@ -12,7 +12,7 @@ from rich.table import Table
 
 from ..document import Article, Failure
 from ..settings import Settings
-from .common import check_kind, err_console, print_json, progress, resolve_db, tracked
+from .common import check_kind, err_console, print_json, progress, resolve_db
 
 KindOpt = Annotated[
     str | None, typer.Option("--kind", help="Force the input kind: html, text or record.")
@@ -50,7 +50,11 @@ def _report(failure: Failure) -> None:
 
 
 def _print_articles(
-    files: list[Path], settings: Settings, *, stages: tuple[str, ...] | None, analysis: bool,
+    files: list[Path],
+    settings: Settings,
+    *,
+    stages: tuple[str, ...] | None,
+    analysis: bool,
     pretty: bool,
 ) -> None:
     from ..factory import load_pipeline
@@ -77,8 +81,9 @@ def register(app: typer.Typer) -> None:
         pretty: Annotated[bool, typer.Option(help="Indent the JSON.")] = False,
     ) -> None:
         """Print each article found in FILES as one JSON object per line."""
-        _print_articles(files, _settings(kind, reference_date), stages=(), analysis=False,
-                        pretty=pretty)
+        _print_articles(
+            files, _settings(kind, reference_date), stages=(), analysis=False, pretty=pretty
+        )
 
     @app.command()
     def analyze(
@@ -88,8 +93,9 @@ def register(app: typer.Typer) -> None:
         pretty: Annotated[bool, typer.Option(help="Indent the JSON.")] = False,
     ) -> None:
         """Like extract, plus text, mentions, entities and events."""
-        _print_articles(files, _settings(kind, reference_date), stages=None, analysis=True,
-                        pretty=pretty)
+        _print_articles(
+            files, _settings(kind, reference_date), stages=None, analysis=True, pretty=pretty
+        )
 
     @app.command()
     def ingest(
@@ -137,8 +143,11 @@ def register(app: typer.Typer) -> None:
             table.add_column(col, overflow="fold")
         for row in rows:
             table.add_row(
-                str(row["id"]), (row["published"] or "")[:10], row["site"] or "",
-                row["section"] or "", row["title"] or "",
+                str(row["id"]),
+                (row["published"] or "")[:10],
+                row["site"] or "",
+                row["section"] or "",
+                row["title"] or "",
             )
         Console().print(table)
 

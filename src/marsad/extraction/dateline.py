@@ -16,7 +16,7 @@ from ..document import Dateline
 
 _WORD = r"[^\s:،,.()\-–—\"«»]+"
 _PHRASE3 = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
-_AGENCY = rf"[^\s:،,()\-–—\"«»]+(?:\s[^\s:،,()\-–—\"«»]+){{0,3}}"
+_AGENCY = r"[^\s:،,()\-–—\"«»]+(?:\s[^\s:،,()\-–—\"«»]+){0,3}"
 _DASH = r"\s*[-–—]\s*"
 
 #: "إيلاف من الرباط:" / "بيروت - إيلاف:" variants, tried in order.

@@ -16,8 +16,22 @@ from .records import iter_json_document, iter_json_lines, page_from_trec
 
 #: Suffixes picked up when walking a directory.
 DOC_SUFFIXES = (
-    ".html", ".htm", ".xhtml", ".txt", ".json", ".jsonl", ".ndjson",
-    ".warc", ".arc", ".zip", ".tar", ".xz", ".gz", ".rss", ".atom", ".xml",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".txt",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".warc",
+    ".arc",
+    ".zip",
+    ".tar",
+    ".xz",
+    ".gz",
+    ".rss",
+    ".atom",
+    ".xml",
 )
 
 
@@ -42,8 +56,8 @@ def detect_kind(name: str, head: bytes) -> str:
     if sniff.startswith(b"<doc>"):
         return "trec"
     if lower.endswith((".rss", ".atom")) or (
-        sniff.startswith(b"<?xml") and any(t in sniff for t in (b"<rss", b"<feed", b"<urlset",
-                                                                 b"<sitemapindex"))
+        sniff.startswith(b"<?xml")
+        and any(t in sniff for t in (b"<rss", b"<feed", b"<urlset", b"<sitemapindex"))
     ):
         return "feed"
     if lower.endswith((".html", ".htm", ".xhtml")):
@@ -94,8 +108,11 @@ def _pages_of_file(path: Path, forced: str | None) -> Iterator[RawPage | Failure
     origin = str(path)
     with path.open("rb") as fh:
         head = fh.read(1024)
-    if path.name.lower().endswith(".gz") and head[:2] == b"\x1f\x8b" and not path.name.lower(
-    ).endswith(".warc.gz"):
+    if (
+        path.name.lower().endswith(".gz")
+        and head[:2] == b"\x1f\x8b"
+        and not path.name.lower().endswith(".warc.gz")
+    ):
         with gzip.open(path, "rb") as gz:
             head = gz.read(1024)
     detected = detect_kind(path.name, head)

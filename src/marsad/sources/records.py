@@ -41,8 +41,10 @@ def normalise_record(obj: dict[str, Any]) -> dict[str, Any]:
 
 
 def is_record(obj: dict[str, Any]) -> bool:
-    return "html" not in obj and any(k in obj for k in ("title", "headline")) and any(
-        k in obj for k in _ALIASES["text"]
+    return (
+        "html" not in obj
+        and any(k in obj for k in ("title", "headline"))
+        and any(k in obj for k in _ALIASES["text"])
     )
 
 
@@ -52,8 +54,13 @@ def page_from_json(obj: Any, origin: str) -> RawPage | Failure:
         return Failure(origin, f"expected a JSON object, found {type(obj).__name__}")
     url = obj.get("url") or obj.get("link")
     if isinstance(obj.get("html"), str):
-        return RawPage(obj["html"].encode("utf-8"), url=url, kind="html", origin=origin,
-                       headers={"content-type": "text/html; charset=utf-8"})
+        return RawPage(
+            obj["html"].encode("utf-8"),
+            url=url,
+            kind="html",
+            origin=origin,
+            headers={"content-type": "text/html; charset=utf-8"},
+        )
     if is_record(obj):
         return RawPage(b"", url=url, kind="record", origin=origin, record=normalise_record(obj))
     if isinstance(obj.get("text"), str):

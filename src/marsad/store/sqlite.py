@@ -19,6 +19,7 @@ from typing import Any
 from ..document import Article, Failure
 from ..errors import StoreError
 from .migrations import migrate
+from .search import index_article
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,7 @@ class SQLiteStore:
             ),
         )
         article_id = int(cur.lastrowid or 0)
+        index_article(self.db, article_id, article)
         self.db.execute("DELETE FROM failures WHERE origin = ?", (article.origin,))
         return IngestResult(article_id, "version" if last else "new", version)
 

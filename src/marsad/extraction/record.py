@@ -1,0 +1,86 @@
+"""Article records that are already extracted (JSON/JSONL, the corpora) -> Article."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+from ..document import Article, RawPage
+from ..errors import ExtractionError
+from ..settings import Settings
+from .dateline import DatelineParser
+from .language import detect_language
+from .scraped import clean_line
+
+_SQL_STYLE = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
+
+
+def parse_record_date(value: object) -> datetime | None:
+    """ISO 8601, "2015-07-21 02:51:32", or RFC 2822 ("Sun, 18 Feb 2018 21:35:43 +0400")."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    if _SQL_STYLE.match(text):
+        try:
+            return datetime.fromisoformat(text[:19].replace(" ", "T"))
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value)
+    return str(value) if value is not None else ""
+
+
+def article_from_record(page: RawPage, settings: Settings) -> Article:
+    record = page.record or {}
+    if not record:
+        raise ExtractionError(f"{page.origin}: empty record")
+    title = clean_line(_as_text(record.get("title"))) or None
+    paragraphs = [
+        p for p in (clean_line(x) for x in _as_text(record.get("text")).splitlines()) if p
+    ]
+    article = Article(
+        title=title,
+        dek=clean_line(_as_text(record.get("dek"))) or None,
+        paragraphs=paragraphs,
+        byline=clean_line(_as_text(record.get("author"))) or None,
+        published=parse_record_date(record.get("date")),
+        section=clean_line(_as_text(record.get("section"))) or None,
+        site=_site(record, page.url),
+        url=record.get("url") or page.url,
+        origin=page.origin,
+    )
+    if article.dek and paragraphs and paragraphs[0].startswith(article.dek.rstrip(". ")[:40]):
+        article.dek = None  # an abstract that is only the lead's first words
+    if paragraphs:
+        dateline, rest = DatelineParser.load().split(paragraphs[0])
+        if dateline.source or dateline.place:
+            article.dateline = dateline
+            if rest:
+                paragraphs[0] = rest
+            else:
+                paragraphs.pop(0)
+    article.language = detect_language(" ".join(paragraphs[:5]) or (title or ""))
+    return article
+
+
+def _site(record: dict[str, object], url: str | None) -> str | None:
+    site = record.get("site")
+    if isinstance(site, str) and site.strip():
+        return site.strip()
+    if url:
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
