@@ -130,7 +130,35 @@ def m002_entities_events(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_articles, m002_entities_events)
+def m004_stories(db: sqlite3.Connection) -> None:
+    """Stories: copies of one article (exact or near-duplicate, any site) grouped together.
+
+    Filled by ``marsad stories`` / ``marsad load`` (marsad.stories groups, store/stories.py
+    writes); every copy stays an article of its own, with its site.
+    """
+    run_script(
+        db,
+        """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,               -- stable: derived from its first member
+            size INTEGER NOT NULL,             -- copies, all sites
+            sites INTEGER NOT NULL,            -- distinct sites
+            first_article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL
+        );
+        CREATE TABLE story_members (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            site TEXT,
+            content_hash TEXT NOT NULL,
+            similarity REAL                    -- best verified overlap with another copy
+        );
+        CREATE INDEX story_members_story ON story_members(story_id);
+        CREATE INDEX stories_size ON stories(size);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_articles, m002_entities_events, m004_stories)
 
 
 def migrate(db: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
