@@ -103,12 +103,15 @@ def register(app: typer.Typer) -> None:
         db: DbOpt = None,
         kind: KindOpt = None,
         reference_date: RefDateOpt = None,
+        batch_size: Annotated[
+            int, typer.Option(help="Articles per transaction (a crash loses at most one).")
+        ] = Settings().batch_size,
     ) -> None:
         """Extract and analyse PATHS and store them; the same page twice is stored once."""
         from ..ingest import ingest as run_ingest
         from ..sources.files import iter_files
 
-        settings = _settings(kind, reference_date, db)
+        settings = _settings(kind, reference_date, db).with_(batch_size=max(1, batch_size))
         console = err_console()
         total = sum(1 for _ in iter_files(paths))
         with progress(console, "ingesting") as prog:

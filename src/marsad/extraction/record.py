@@ -58,7 +58,7 @@ def article_from_record(page: RawPage, settings: Settings) -> Article:
         byline=clean_line(_as_text(record.get("author"))) or None,
         published=parse_record_date(record.get("date")),
         section=clean_line(_as_text(record.get("section"))) or None,
-        site=_site(record, page.url),
+        site=_site(record, record.get("url") or page.url),
         url=record.get("url") or page.url,
         origin=page.origin,
     )

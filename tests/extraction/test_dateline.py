@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+
+from marsad.extraction.dateline import DatelineParser
+
+
+@pytest.fixture(scope="module")
+def parser() -> DatelineParser:
+    return DatelineParser.load()
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "place", "rest"),
+    [
+        ("إيلاف من الرباط: قالت الوزارة", "إيلاف", "الرباط", "قالت الوزارة"),
+        ("القاهرة - أ ف ب - أعلن الجيش", "أ ف ب", "القاهرة", "أعلن الجيش"),
+        ("القاهرة (رويترز) - قال مسؤول", "رويترز", "القاهرة", "قال مسؤول"),
+        ("(رويترز) - قال مسؤول", "رويترز", None, "قال مسؤول"),
+        ("(أبوظبي - البيان)", "البيان", "أبوظبي", ""),
+        ("دبي - البيان: أعلنت الهيئة", "البيان", "دبي", "أعلنت الهيئة"),
+        ("بيروت - «إيلاف»: قال النائب", "إيلاف", "بيروت", "قال النائب"),
+        ("الرباط - قالت الوزارة", None, "الرباط", "قالت الوزارة"),
+    ],
+)
+def test_split_dateline(
+    parser: DatelineParser, text: str, source: str | None, place: str | None, rest: str
+) -> None:
+    dateline, remainder = parser.split(text)
+    assert (dateline.source, dateline.place, remainder) == (source, place, rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مسؤول من الوزارة: إن الاجتماع انتهى",
+        "الحكومة - التي تشكلت أمس - أعلنت برنامجها",
+        "أعلنت الوزارة اليوم أن الاجتماع سيعقد في الرباط",
+    ],
+)
+def test_body_sentences_are_not_datelines(parser: DatelineParser, text: str) -> None:
+    dateline, remainder = parser.split(text)
+    assert dateline.source is None and dateline.place is None
+    assert remainder == text

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from marsad.document import RawPage
+from marsad.extraction.record import article_from_record, parse_record_date
+from marsad.settings import Settings
+
+
+def test_record_to_article_splits_paragraphs_and_dateline() -> None:
+    page = RawPage(
+        b"",
+        kind="record",
+        origin="t.jsonl:1",
+        record={
+            "title": "افتتاح معرض الكتاب في الرياض",
+            "text": "الرياض - واس: افتتح معرض الكتاب أبوابه للزوار اليوم.\n\nويستمر المعرض عشرة أيام.",
+            "date": "Sun, 18 Feb 2018 21:35:43 +0400",
+            "url": "https://www.example.sa/news/1",
+        },
+    )
+    article = article_from_record(page, Settings())
+    assert article.title == "افتتاح معرض الكتاب في الرياض"
+    assert article.paragraphs == [
+        "افتتح معرض الكتاب أبوابه للزوار اليوم.",
+        "ويستمر المعرض عشرة أيام.",
+    ]
+    assert article.dateline.place == "الرياض" and article.dateline.source == "واس"
+    assert article.published == datetime(
+        2018, 2, 18, 21, 35, 43, tzinfo=timezone(timedelta(hours=4))
+    )
+    assert article.site == "example.sa"
+    assert article.language == "ar"
+
+
+def test_parse_record_date_forms() -> None:
+    assert parse_record_date("2015-07-21 02:51:32") == datetime(2015, 7, 21, 2, 51, 32)
+    assert parse_record_date("2020-06-03T03:01:00Z") is not None
+    assert parse_record_date("not a date") is None
+    assert parse_record_date(None) is None
