@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import typer
 
 
@@ -13,8 +15,8 @@ def register(app: typer.Typer) -> None:
         register_one(evaluate)
 
 
-def _registrars() -> list:  # type: ignore[type-arg]
+def _registrars() -> list[Callable[[typer.Typer], None]]:
     import importlib
 
-    names = ()  # e.g. "..evaluation.extraction_cli"
+    names: tuple[str, ...] = ()  # e.g. "..evaluation.extraction_cli"
     return [importlib.import_module(n, package=__package__).register for n in names]

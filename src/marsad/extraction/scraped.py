@@ -93,7 +93,7 @@ class ScrapedExtractor:
         self.datelines = DatelineParser.load()
 
     def blocks(self, text: str) -> list[Block]:
-        out = []
+        out: list[Block] = []
         for line in text.splitlines():
             cleaned = clean_line(line)
             if cleaned:
