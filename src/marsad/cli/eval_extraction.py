@@ -30,7 +30,8 @@ def register(evaluate: typer.Typer) -> None:
     ) -> None:
         """Body P/R/F1 (bag of tokens), exact title, date and boilerplate leaks per page."""
         from ..errors import MarsadError
-        from ..evaluation.extraction import evaluate as run, summarize, to_json
+        from ..evaluation.extraction import evaluate as run
+        from ..evaluation.extraction import summarize, to_json
 
         try:
             scores = run(gold, scraped=scraped)
