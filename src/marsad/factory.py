@@ -10,7 +10,9 @@ from .pipeline import Pipeline, Stage
 from .settings import Settings
 
 #: Stage name -> "module:factory"; each factory takes Settings and returns a Stage.
-STAGE_FACTORIES: dict[str, str] = {}
+STAGE_FACTORIES: dict[str, str] = {
+    "linking": ".linking.stage:build",
+}
 
 
 def build_stage(name: str, settings: Settings) -> Stage:

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Build the compact lists the linking stage ships in src/marsad/linking/data/.
+
+Reads ../shared/data (or --shared DIR) and writes, one row per line, TAB-separated:
+
+- countries.tsv   alpha3, alpha2, English name, Arabic names (|), capital geonameid, capital
+                  (countries-iso3166-ar + mledoze_countries for capitals)
+- cities.tsv.gz   geonameid, alpha3, population, Arabic names (|)  (cities-geonames-ar)
+- name_tokens.tsv.gz  Latin token, its most frequent Arabic spelling
+                  (wikidata-person-name-tokens, English -> Arabic)
+- agents.tsv      Arabic agent phrase, CAMEO agent code (universalpetrarch_arabic agents)
+- actors.tsv      Arabic actor name, CAMEO actor code (universalpetrarch_arabic actor dict;
+                  the last code listed for the actor, i.e. its latest role)
+
+The hand-written lists beside them (roles.tsv, demonyms.tsv, country_extra.tsv) are not
+built here. Run from the repository root:  python scripts/build_linking_data.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "src" / "marsad" / "linking" / "data"
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def clean(text: str) -> str:
+    """Diacritics off, spaces single: the display form the lists keep."""
+    text = _MARKS.sub("", unicodedata.normalize("NFKC", text))
+    return " ".join(text.replace("_", " ").split())
+
+
+def build_countries(shared: Path) -> tuple[list[list[str]], dict[str, str]]:
+    gaz = shared / "gazetteers"
+    names: dict[str, list[str]] = defaultdict(list)
+    rows: dict[str, list[str]] = {}
+    with open(gaz / "countries-iso3166-ar" / "countries_ar.tsv", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            a3 = rec["alpha_3"]
+            rows[a3] = [a3, rec["alpha_2"], rec["name_en"]]
+            for col in ("name_ar", "common_name_ar", "official_name_ar"):
+                if rec[col]:
+                    names[a3].append(clean(rec[col]))
+    capitals: dict[str, str] = {}
+    for rec in json.loads((gaz / "mledoze_countries" / "countries.json").read_text("utf-8")):
+        a3 = rec["cca3"]
+        ara = rec.get("translations", {}).get("ara", {})
+        names[a3].extend(clean(ara[k]) for k in ("common", "official") if ara.get(k))
+        if rec.get("capital"):
+            capitals[a3] = rec["capital"][0]
+    out = []
+    for a3, row in sorted(rows.items()):
+        uniq = list(dict.fromkeys(n for n in names[a3] if n))
+        out.append([*row, "|".join(uniq), "", capitals.get(a3, "")])
+    return out, {row[1]: row[0] for row in rows.values()}
+
+
+def build_cities(shared: Path, a2_to_a3: dict[str, str], countries: list[list[str]]) -> list:
+    path = shared / "gazetteers" / "cities-geonames-ar" / "cities15000_ar.tsv"
+    cities = []
+    by_name: dict[tuple[str, str], str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            a3 = a2_to_a3.get(rec["countrycode"], "")
+            ar = "|".join(dict.fromkeys(clean(n) for n in rec["arabic_names"].split("|")))
+            cities.append([rec["geonameid"], a3, rec["population"], ar])
+            by_name.setdefault((rec["name"], a3), rec["geonameid"])
+    for row in countries:  # capital geonameid, when the capital has an Arabic name
+        row[4] = by_name.get((row[5], row[0]), "")
+    return cities
+
+
+def build_name_tokens(shared: Path) -> list[list[str]]:
+    path = shared / "gazetteers" / "wikidata-person-name-tokens"
+    best: dict[str, Counter[str]] = defaultdict(Counter)
+    for line in (path / "wd_arabic.normalized.aligned.tokens").read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 3 or not parts[2].isdigit():
+            continue
+        best[parts[0].lower()][parts[1].replace(" ", "")] += int(parts[2])
+    return [[lat, c.most_common(1)[0][0]] for lat, c in sorted(best.items())]
+
+
+def build_agents(shared: Path) -> list[list[str]]:
+    path = shared / "events" / "universalpetrarch_arabic" / "dictionaries" / "agents.all.ar_v3.txt"
+    codes: dict[str, Counter[str]] = defaultdict(Counter)
+    for line in path.read_text("utf-8").splitlines():
+        m = re.match(r"^\s*([^\s#\[]+)\s*\[~([A-Z]+)", line)
+        if m:
+            codes[clean(m.group(1))][m.group(2)] += 1
+    return [[phrase, c.most_common(1)[0][0]] for phrase, c in sorted(codes.items()) if phrase]
+
+
+def build_actors(shared: Path) -> list[list[str]]:
+    path = shared / "events" / "universalpetrarch_arabic" / "dictionaries" / "actor_dict_ar_v4.txt"
+    actors: dict[str, str] = {}
+    name = ""
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        code = re.search(r"\[([A-Z]{3,})", line)
+        if not line[0].isspace():
+            name = clean(re.sub(r"\[.*", "", line))
+        if code and name:
+            actors[name] = code.group(1)  # the last code listed wins: the latest role
+    return [[n, c] for n, c in sorted(actors.items())]
+
+
+def write(path: Path, rows: list[list[str]]) -> None:
+    text = "".join("\t".join(r) + "\n" for r in rows)
+    if path.suffix == ".gz":
+        # mtime=0 keeps the file byte-identical across runs (reproducible build).
+        with gzip.GzipFile(path, "wb", mtime=0) as fh:
+            fh.write(text.encode("utf-8"))
+    else:
+        path.write_text(text, encoding="utf-8")
+    print(f"{path.relative_to(REPO)}: {len(rows)} rows, {path.stat().st_size} bytes")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    countries, a2_to_a3 = build_countries(args.shared)
+    cities = build_cities(args.shared, a2_to_a3, countries)
+    write(OUT / "countries.tsv", countries)
+    write(OUT / "cities.tsv.gz", cities)
+    write(OUT / "name_tokens.tsv.gz", build_name_tokens(args.shared))
+    write(OUT / "agents.tsv", build_agents(args.shared))
+    write(OUT / "actors.tsv", build_actors(args.shared))
+
+
+if __name__ == "__main__":
+    main()

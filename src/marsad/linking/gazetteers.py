@@ -1,0 +1,211 @@
+"""The lists linking looks names up in, loaded once per stage from ``linking/data``.
+
+Countries (ISO alpha-3, Arabic names, demonym stems, capitals), cities (GeoNames ids),
+person-name tokens (Latin -> Arabic), role heads and CAMEO agents (-> sector), CAMEO
+actors (-> country and sector). Built by scripts/build_linking_data.py, except the
+hand-written roles.tsv and country_extra.tsv.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .keys import fold, is_latin, name_key, stem_phrase, strip_article
+
+#: Country stems that collide with common words: مالي (Mali) is also "financial".
+_STEM_STOP = frozenset({"مال", "عمان"})
+#: Endings an Arabic demonym takes: فرنسي، فرنسية، فرنسيين، فرنسيون، فرنسيان، فرنسيتان.
+_DEMONYM_ENDINGS = ("يتان", "يتين", "يين", "يون", "يان", "يه", "ي")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """What a place name resolves to: a country or a city (with its country)."""
+
+    id: str
+    name: str
+    type: str  # "country" or "city"
+    country: str
+    geonames_id: int | None = None
+    capital_of: str | None = None
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    countries: dict[str, Place] = field(default_factory=dict)  # name key -> country
+    country_names: dict[str, str] = field(default_factory=dict)  # alpha3 -> Arabic name
+    demonyms: dict[str, str] = field(default_factory=dict)  # stem or word key -> alpha3
+    cities: dict[str, Place] = field(default_factory=dict)  # name key -> city
+    capitals: dict[str, Place] = field(default_factory=dict)  # alpha3 -> capital city
+    name_tokens: dict[str, str] = field(default_factory=dict)  # latin -> arabic
+    latin_tokens: dict[str, str] = field(default_factory=dict)  # arabic key -> latin
+    roles: dict[str, str] = field(default_factory=dict)  # stemmed role head -> sector
+    role_firsts: set[str] = field(default_factory=set)  # first stems of the role heads
+    agents: dict[str, str] = field(default_factory=dict)  # stemmed agent phrase -> code
+    actors: dict[str, str] = field(default_factory=dict)  # name key -> CAMEO actor code
+    breaks: frozenset[str] = frozenset()  # words a role phrase never runs across
+    after_breaks: frozenset[str] = frozenset()  # ... nor, after a name, these
+    honorifics: frozenset[str] = frozenset()  # titles dropped from person-name keys
+    capital_cues: dict[str, str] = field(default_factory=dict)  # word -> "loc" or "gov"
+    max_role_len: int = 1
+    max_agent_len: int = 1
+
+    # -- lookups ----------------------------------------------------------------------
+
+    def place(self, text: str) -> Place | None:
+        """A country, else a city, for a place name as written (clitics tolerated)."""
+        for key in variants(name_key(text)):
+            hit = self.countries.get(key) or self.cities.get(key)
+            if hit is not None:
+                return hit
+        return None
+
+    def demonym(self, word: str) -> str | None:
+        """The alpha-3 code a demonym or adjective names: "الفرنسية" -> "FRA"."""
+        key = name_key(word)
+        if " " in key:
+            return None
+        for form in variants(key):
+            hit = self.demonyms.get(form)
+            if hit is not None:
+                return hit
+            for stem in demonym_stems(form):
+                hit = self.demonyms.get(stem)
+                if hit is not None:
+                    return hit
+        return None
+
+    def country_of(self, text: str) -> str | None:
+        """Alpha-3 for a country name or a demonym, None otherwise."""
+        hit = self.countries.get(name_key(text)) or self.countries.get(
+            strip_article(name_key(text))
+        )
+        return hit.country if hit is not None else self.demonym(text)
+
+
+def variants(key: str) -> Iterator[str]:
+    """The key, then the key without a glued و/ف, ب/ل/ك ("وبالرباط" -> "بالرباط", "الرباط")."""
+    yield key
+    if len(key) < 4:
+        return
+    rest = key
+    if rest[0] in "وف" and len(rest) > 3:
+        rest = rest[1:]
+        yield rest
+    if rest.startswith("لل") and len(rest) > 4:
+        yield "ال" + rest[2:]
+    elif rest[0] in "بلك" and len(rest) > 3:
+        yield rest[1:]
+
+
+def demonym_stems(form: str) -> Iterator[str]:
+    for base in (form, strip_article(form)):
+        for ending in _DEMONYM_ENDINGS:
+            if base.endswith(ending) and len(base) - len(ending) >= 3:
+                yield base[: -len(ending)]
+                break
+
+
+def country_stem(name: str) -> str | None:
+    """The adjective stem of a one-word country name: فرنسا -> فرنس, السعودية -> سعود."""
+    if " " in name.strip() or is_latin(name):
+        return None
+    word = name.strip()
+    word = word[2:] if word.startswith("ال") else word  # a real article, not the alef of ألمانيا
+    word = fold(word)
+    for ending in ("يا", "يه", "ا", "ه"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    return None if len(word) < 3 or word in _STEM_STOP else word
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    path = resources.files(__package__) / "data" / name
+    raw = path.read_bytes()
+    if name.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    for line in raw.decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def load_gazetteer() -> Gazetteer:
+    """Read every list (about 0.2 s); call once per stage, never at import."""
+    gaz = Gazetteer()
+    capital_ids = _load_countries(gaz)
+    _load_cities(gaz, capital_ids)
+    for latin, arabic in _rows("name_tokens.tsv.gz"):
+        gaz.name_tokens[latin] = arabic
+        gaz.latin_tokens.setdefault(name_key(arabic), latin)
+    for phrase, sector in _rows("roles.tsv"):
+        key = stem_phrase(phrase)
+        gaz.roles[key] = sector
+        gaz.role_firsts.add(key.split()[0])
+        gaz.max_role_len = max(gaz.max_role_len, len(key.split()))
+    for phrase, code in _rows("agents.tsv"):
+        key = stem_phrase(phrase)
+        gaz.agents.setdefault(key, code)
+        gaz.max_agent_len = max(gaz.max_agent_len, len(key.split()))
+    for actor, code in _rows("actors.tsv"):
+        gaz.actors.setdefault(name_key(actor), code)
+    breaks = list(_rows("role_breaks.txt"))
+    gaz.breaks = frozenset(name_key(row[0]) for row in breaks if len(row) == 1)
+    gaz.after_breaks = gaz.breaks | {name_key(row[0]) for row in breaks if len(row) > 1}
+    gaz.capital_cues = {name_key(w): cue for w, cue in _rows("capital_cues.tsv")}
+    gaz.honorifics = frozenset(
+        t for row in _rows("honorifics.txt") for t in name_key(row[0]).split()
+    )
+    return gaz
+
+
+def _load_countries(gaz: Gazetteer) -> dict[int, str]:
+    extra = {row[0]: row + [""] * (5 - len(row)) for row in _rows("country_extra.tsv")}
+    capital_ids: dict[int, str] = {}
+    for a3, _a2, name_en, names, capital_id, _capital in _rows("countries.tsv"):
+        more = extra.get(a3, [a3, "", "", "", ""])
+        all_names = [n for n in (more[1].split("|") + names.split("|")) if n and "،" not in n]
+        place = Place(f"iso:{a3}", all_names[0] if all_names else name_en, "country", a3)
+        gaz.country_names[a3] = place.name
+        for name in [*all_names, name_en]:
+            gaz.countries.setdefault(name_key(name), place)
+            stem = country_stem(name)
+            if stem:
+                gaz.demonyms.setdefault(stem, a3)
+        for word in more[4].split("|"):
+            if word:
+                gaz.demonyms[strip_article(name_key(word))] = a3
+                gaz.demonyms[name_key(word)] = a3
+        cid = more[2] or capital_id
+        if cid:
+            capital_ids[int(cid)] = a3
+            for name in more[3].split("|"):
+                if name:
+                    gaz.cities[name_key(name)] = Place(
+                        f"gn:{cid}", name, "city", a3, int(cid), capital_of=a3
+                    )
+    return capital_ids
+
+
+def _load_cities(gaz: Gazetteer, capital_ids: dict[int, str]) -> None:
+    # Rows come most populous first, so setdefault keeps the biggest city of a name.
+    for gid, a3, _pop, names in _rows("cities.tsv.gz"):
+        geo = int(gid)
+        cap = capital_ids.get(geo)
+        display = names.split("|")[0]
+        for name in names.split("|"):
+            key = name_key(name)
+            if key and key not in gaz.countries:
+                gaz.cities.setdefault(
+                    key, Place(f"gn:{gid}", display, "city", a3, geo, capital_of=cap)
+                )
+        if cap is not None:
+            place = gaz.cities.get(name_key(display))
+            if place is not None and place.geonames_id == geo:
+                gaz.capitals[cap] = place
+    for place in list(gaz.cities.values()):
+        if place.capital_of and place.capital_of not in gaz.capitals:
+            gaz.capitals[place.capital_of] = place

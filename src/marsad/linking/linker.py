@@ -1,0 +1,183 @@
+"""Mentions of one article -> canonical entities; sets Mention.entity_id, fills Article.entities.
+
+Ids are stable across articles and runs so the store can merge them: "iso:MAR" (country),
+"gn:2538475" (city), "gov:MAR" (a government, also a capital standing for it),
+"per:<name key>" and "org:<name key>[@COUNTRY]".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..document import Article, Entity, Mention
+from .actors import actor_code, context_role, role_country, role_sector
+from .gazetteers import Gazetteer
+from .people import Person, group_people, person_tokens
+from .places import (
+    government_entity,
+    is_government_reading,
+    other_entity,
+    resolve_org,
+    resolve_place,
+)
+from .references import RoleHolder, find_references, role_stems
+from .spans import Token, token_index, tokenize
+
+#: Sectors of state office: a person holding one with no country stated is taken to serve
+#: the article's home country (its dateline's, else its most named one).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def link_article(article: Article, gaz: Gazetteer) -> Article:
+    text = article.text
+    tokens = tokenize(text)
+    mentions = sorted(article.mentions, key=lambda m: (m.start, m.end))
+    taken, names = _covered(tokens, mentions)
+    found: dict[str, Entity] = {}
+    person_idx = [i for i, m in enumerate(mentions) if m.type == "PER"]
+    for m in mentions:
+        if m.type != "PER":
+            _link_other(m, mentions, tokens, text, gaz, found)
+    home = _home_country(article, mentions, found, gaz)
+    people = group_people(
+        {i: person_tokens(text[mentions[i].start : mentions[i].end], gaz) for i in person_idx},
+        {i: mentions[i].start for i in person_idx},
+    )
+    holders = [_person_entity(p, mentions, text, tokens, names, gaz, found) for p in people]
+    added = _role_references(text, tokens, (taken, names), holders, gaz, found)
+    for holder in holders:
+        _fill_home(found[holder.entity_id], home, gaz)
+    article.mentions = sorted(mentions + added, key=lambda m: (m.start, m.end))
+    order = {m.entity_id: m.start for m in reversed(article.mentions)}
+    article.entities = sorted(found.values(), key=lambda e: order.get(e.id, len(text)))
+    return article
+
+
+def _covered(tokens: list[Token], mentions: list[Mention]) -> tuple[set[int], set[int]]:
+    taken: set[int] = set()
+    names: set[int] = set()
+    for m in mentions:
+        first, last = token_index(tokens, m.start), token_index(tokens, m.end)
+        span = set(range(first, last))
+        taken |= span
+        if m.type == "PER":
+            names |= span
+    return taken, names
+
+
+def _attach(m: Mention, entity: Entity, surface: str, found: dict[str, Entity]) -> Entity:
+    have = found.setdefault(entity.id, entity)
+    alias = " ".join(surface.split())
+    have.aliases[alias] = have.aliases.get(alias, 0) + 1
+    m.entity_id = have.id
+    return have
+
+
+def _link_other(
+    m: Mention,
+    mentions: list[Mention],
+    tokens: list[Token],
+    text: str,
+    gaz: Gazetteer,
+    found: dict[str, Entity],
+) -> None:
+    surface = text[m.start : m.end]
+    entity = resolve_place(surface, gaz) if m.type in ("LOC", "ORG", "MISC") else None
+    if entity is not None and entity.id.startswith("iso:") and m.type != "LOC":
+        entity = entity if gaz.place(surface) is not None or m.type == "MISC" else None
+    if entity is None:
+        entity = (
+            resolve_org(surface, gaz) if m.type == "ORG" else other_entity(surface, m.type, gaz)
+        )
+    elif entity.geonames_id is not None:
+        place = gaz.place(surface)
+        if place and place.capital_of and is_government_reading(m, mentions, tokens, text, gaz):
+            entity = government_entity(place.capital_of, gaz)
+    _attach(m, entity, surface, found)
+
+
+def _home_country(
+    article: Article, mentions: list[Mention], found: dict[str, Entity], gaz: Gazetteer
+) -> str | None:
+    """The dateline's country, else the country named most (when strictly most)."""
+    if article.dateline.place:
+        place = gaz.place(article.dateline.place)
+        if place is not None:
+            return place.country
+    counts = Counter(
+        found[m.entity_id].country
+        for m in mentions
+        if m.type == "LOC" and m.entity_id in found and found[m.entity_id].country
+    )
+    top = counts.most_common(2)
+    if top and (len(top) == 1 or top[0][1] > top[1][1]):
+        return top[0][0]
+    return None
+
+
+def _person_entity(
+    person: Person,
+    mentions: list[Mention],
+    text: str,
+    tokens: list[Token],
+    names: set[int],
+    gaz: Gazetteer,
+    found: dict[str, Entity],
+) -> RoleHolder:
+    ms = [mentions[i] for i in sorted(person.mentions)]
+    counts = Counter(len(f) for f in person.forms)
+    best = max(person.forms, key=lambda f: (len(f), counts[len(f)]))
+    surfaces = Counter(
+        " ".join(text[m.start : m.end].split())
+        for m in ms
+        if person_tokens(text[m.start : m.end], gaz) == best
+    )
+    role = next((m.role for m in ms if m.role), None)
+    country = next((m.country for m in ms if m.country), None) or role_country(role, gaz)
+    if role is None:
+        read = next(
+            (r for m in ms if (r := context_role(text, tokens, m.start, m.end, gaz, names))),
+            None,
+        )
+        role, country = read if read else (None, None)
+        country = next((m.country for m in ms if m.country), None) or country
+    dict_country, dict_sector = actor_code(" ".join(best), gaz)
+    country = country or dict_country
+    entity = Entity(
+        id="per:" + " ".join(best),
+        name=surfaces.most_common(1)[0][0],
+        type="PER",
+        country=country,
+        sector=role_sector(role, gaz) or dict_sector,
+        role=role,
+    )
+    for m in ms:
+        entity = _attach(m, entity, text[m.start : m.end], found)
+        m.role = m.role or role
+        m.country = m.country or entity.country
+    return RoleHolder(entity.id, role_stems(role, gaz) if role else (), entity.country)
+
+
+def _role_references(
+    text: str,
+    tokens: list[Token],
+    taken: tuple[set[int], set[int]],
+    holders: list[RoleHolder],
+    gaz: Gazetteer,
+    found: dict[str, Entity],
+) -> list[Mention]:
+    """New PER mentions for role-only references; a holder with no country takes theirs."""
+    out = []
+    for ref in find_references(text, tokens, taken, holders, gaz):
+        entity = found[ref.entity_id]
+        entity.country = entity.country or ref.country
+        m = Mention(ref.start, ref.end, "PER", score=0.5, role=ref.role, country=ref.country)
+        _attach(m, entity, text[ref.start : ref.end], found)
+        out.append(m)
+    return out
+
+
+def _fill_home(entity: Entity, home: str | None, gaz: Gazetteer) -> None:
+    """A state office holder with no stated country serves the article's home country."""
+    if entity.country is None and home is not None and entity.sector in STATE_SECTORS:
+        entity.country = home

@@ -1,0 +1,102 @@
+"""Group the person mentions of one article into people.
+
+Longest names go first, so "ناصر بوريطة" exists before "بوريطة" looks for it. A name joins a
+person when it is the same name up to typos (token by token, length-aware), the same name
+without middle names, a trailing part of it ("بن سلمان"), or, for a one-word mention, its
+family name (its given name when the name is a nasab, "سلمان" for "سلمان بن عبدالعزيز").
+When several people fit, the one mentioned nearest wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .gazetteers import Gazetteer
+from .keys import is_latin, name_key, similar_token
+from .translit import to_arabic
+
+#: Words that glue to the next one in a compound given name: "عبد الله" is one name token.
+_COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي"})
+#: Nasab particles: in "محمد بن سلمان" the family-name slot holds the father's name.
+_NASAB = frozenset({"بن", "ابن", "بنت"})
+
+
+@dataclass(slots=True)
+class Person:
+    forms: list[tuple[str, ...]] = field(default_factory=list)  # distinct name keys
+    mentions: list[int] = field(default_factory=list)  # indices into Article.mentions
+    positions: list[int] = field(default_factory=list)  # their start offsets
+
+    @property
+    def partials(self) -> set[str]:
+        return {partial_token(f) for f in self.forms}
+
+    def distance(self, offset: int) -> int:
+        return min(abs(p - offset) for p in self.positions)
+
+
+def person_tokens(surface: str, gaz: Gazetteer) -> tuple[str, ...]:
+    """Matching tokens of a person name as written (Latin names transliterated first)."""
+    text = to_arabic(surface, gaz.name_tokens) if is_latin(surface) else surface
+    toks = name_key(text).split()
+    while len(toks) > 1 and toks[0] in gaz.honorifics:
+        toks = toks[1:]
+    out: list[str] = []
+    for tok in toks:
+        if out and out[-1] in _COMPOUND_HEADS:
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return tuple(out)
+
+
+def partial_token(form: tuple[str, ...]) -> str:
+    """The token a one-word reference uses: the family name, or the given name of a nasab."""
+    if len(form) > 1 and any(t in _NASAB for t in form[1:]):
+        return form[0]
+    return form[-1]
+
+
+def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two multi-token names of one person: typo-equal, middle names dropped, or a suffix."""
+    if len(a) == len(b):
+        return all(similar_token(x, y) for x, y in zip(a, b, strict=True))
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if similar_token(short[0], long_[0]) and similar_token(short[-1], long_[-1]):
+        return True
+    tail = long_[-len(short) :]
+    return all(similar_token(x, y) for x, y in zip(short, tail, strict=True))
+
+
+def _candidates(form: tuple[str, ...], people: list[Person]) -> list[Person]:
+    if len(form) > 1:
+        exact = [p for p in people if form in p.forms]
+        if exact:
+            return exact
+        return [p for p in people if any(len(f) > 1 and same_name(form, f) for f in p.forms)]
+    tok = form[0]
+    hits = [p for p in people if tok in p.partials or form in p.forms]
+    if hits:
+        return hits
+    return [p for p in people if any(similar_token(tok, x) for x in p.partials)]
+
+
+def group_people(forms: dict[int, tuple[str, ...]], starts: dict[int, int]) -> list[Person]:
+    """People from {mention index: name tokens}; ``starts`` gives each mention's offset."""
+    people: list[Person] = []
+    order = sorted(forms, key=lambda i: (-len(forms[i]), starts[i]))
+    for idx in order:
+        form = forms[idx]
+        if not form:
+            continue
+        cands = _candidates(form, people)
+        if cands:
+            person = min(cands, key=lambda p: p.distance(starts[idx]))
+        else:
+            person = Person()
+            people.append(person)
+        if form not in person.forms:
+            person.forms.append(form)
+        person.mentions.append(idx)
+        person.positions.append(starts[idx])
+    return people

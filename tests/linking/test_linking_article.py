@@ -1,0 +1,102 @@
+"""Within-article linking on pages written for these tests (not news text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from marsad.document import Article
+from marsad.linking.stage import LinkingStage
+
+Mark = Callable[..., Article]
+
+
+def _ids(art: Article) -> dict[str, str]:
+    text = art.text
+    return {text[m.start : m.end]: m.entity_id or "" for m in art.mentions}
+
+
+def test_linking_merges_typo_partial_and_full_name(linker: LinkingStage, mark: Mark) -> None:
+    art = mark(
+        "[[دارمانان|PER]] في [[الرباط|LOC]]",
+        "استقبل [[عبد الوافي لفتيت|PER]] نظيره [[جيرالد دارمانان|PER]] اليوم.",
+        "وقال [[درامانان|PER]] إن اللقاء كان مثمرا، وأضاف [[لفتيت|PER]] أن التعاون مستمر.",
+    )
+    ids = _ids(linker(art))
+    assert ids["دارمانان"] == ids["جيرالد دارمانان"] == ids["درامانان"] == "per:جيرالد دارمانان"
+    assert ids["لفتيت"] == ids["عبد الوافي لفتيت"] != ids["دارمانان"]
+    ent = art.entity("per:جيرالد دارمانان")
+    assert ent is not None and ent.name == "جيرالد دارمانان"
+    assert ent.aliases == {"دارمانان": 1, "جيرالد دارمانان": 1, "درامانان": 1}
+
+
+def test_linking_keeps_different_people_with_one_shared_token_apart(
+    linker: LinkingStage, mark: Mark
+) -> None:
+    art = mark(
+        "لقاء في العاصمة",
+        "التقى [[محمد بن سلمان|PER]] مع [[محمد بن نايف|PER]] ثم وصل [[سلمان بن عبدالعزيز|PER]].",
+        "وقال [[سلمان|PER]] إن الاجتماع ناجح.",
+    )
+    ids = _ids(linker(art))
+    assert len({ids["محمد بن سلمان"], ids["محمد بن نايف"], ids["سلمان بن عبدالعزيز"]}) == 3
+    assert ids["سلمان"] == ids["سلمان بن عبدالعزيز"]
+
+
+def test_linking_latin_name_joins_arabic_spelling(linker: LinkingStage, mark: Mark) -> None:
+    art = mark(
+        "زيارة وزير",
+        "وصل [[جيرالد دارمانان|PER]] إلى المدينة، وكتب [[Gérald Darmanin|PER]] على حسابه.",
+        "ثم غادر [[Darmanin|PER]] مساء.",
+    )
+    ids = _ids(linker(art))
+    assert ids["Gérald Darmanin"] == ids["Darmanin"] == ids["جيرالد دارمانان"]
+
+
+def test_linking_codes_role_country_and_sector(linker: LinkingStage, mark: Mark) -> None:
+    art = mark(
+        "مباحثات أمنية",
+        "التقى وزير الداخلية الفرنسي [[جيرالد دارمانان|PER]] بوزير الداخلية [[عبد الوافي لفتيت|PER]].",
+        "وقال وزير الداخلية المغربي إن الطرفين اتفقا، فيما أكد الوزير الفرنسي ذلك.",
+        place="الرباط",
+    )
+    linker(art)
+    darmanin = art.entity("per:جيرالد دارمانان")
+    laftit = art.entity("per:عبدالوافي لفتيت")
+    assert darmanin is not None and laftit is not None
+    assert (darmanin.country, darmanin.sector, darmanin.role) == ("FRA", "GOV", "وزير الداخلية")
+    assert (laftit.country, laftit.sector) == ("MAR", "GOV")
+    refs = {art.text[m.start : m.end]: m.entity_id for m in art.mentions if m.score < 1}
+    assert refs == {"وزير الداخلية المغربي": laftit.id, "الوزير الفرنسي": darmanin.id}
+
+
+def test_linking_capitals_stand_for_governments(linker: LinkingStage, mark: Mark) -> None:
+    art = mark(
+        "تعاون بين البلدين",
+        "قالت الوزارة إن [[الرباط|LOC]] و[[باريس|LOC]] عازمتان على التعاون.",
+        "وعقد الاجتماع في [[الرباط|LOC]] بحضور ممثلي [[المغرب|LOC]] و[[فرنسا|LOC]].",
+    )
+    linker(art)
+    got = [(art.text[m.start : m.end], m.entity_id) for m in art.mentions]
+    assert got == [
+        ("الرباط", "gov:MAR"),
+        ("باريس", "gov:FRA"),
+        ("الرباط", "gn:2538475"),
+        ("المغرب", "iso:MAR"),
+        ("فرنسا", "iso:FRA"),
+    ]
+
+
+def test_linking_organisation_country_and_government(linker: LinkingStage, mark: Mark) -> None:
+    art = mark(
+        "بيان رسمي",
+        "أعلنت [[وزارة الداخلية المغربية|ORG]] أن [[الحكومة الفرنسية|ORG]] وافقت.",
+        "وأضافت [[وزارة الداخلية|ORG]] أن [[الجيش|ORG]] غير معني.",
+    )
+    linker(art)
+    ids = _ids(art)
+    assert ids["الحكومة الفرنسية"] == "gov:FRA"
+    assert ids["وزارة الداخلية المغربية"] == "org:وزاره الداخليه@MAR"
+    ministry = art.entity("org:وزاره الداخليه@MAR")
+    assert ministry is not None and (ministry.country, ministry.sector) == ("MAR", "GOV")
+    army = art.entity(ids["الجيش"])
+    assert army is not None and army.sector == "MIL"
