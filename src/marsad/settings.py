@@ -30,6 +30,8 @@ class Settings:
     stages: tuple[str, ...] = ()
     #: A trained NER model file; None uses the one shipped in the package.
     ner_model: Path | None = None
+    #: A trained event sentence-classifier file (marsad.events.train); None uses the shipped one.
+    event_model: Path | None = None
     #: Articles written per store transaction during ingest.
     batch_size: int = 50
 

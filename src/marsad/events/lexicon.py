@@ -1,0 +1,122 @@
+"""Phrase tables over normalised words: triggers, context keywords, auxiliary-mode cues.
+
+A pattern is one or more words; a word ending in ``*`` matches any word it begins. Words are
+compared after ``arabic.normalize`` and after peeling the proclitics و ف ب ل ك and the
+article (ال، لل), so "وبالشكر" matches the pattern "شكر*".
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Generic, TypeVar
+
+from ..arabic.normalise import normalize
+
+P = TypeVar("P")
+
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+#: Shortest stem left after peeling a clitic (two letters: "بحث" must not become "حث").
+_MIN_STEM = 3
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """The normalised word and its readings without proclitics, longest first."""
+    forms = [word]
+    for conj in ("", *_CONJ):
+        if conj and not (word.startswith(conj) and len(word) - 1 >= _MIN_STEM):
+            continue
+        base = word[len(conj) :]
+        if conj:
+            forms.append(base)
+        for prep in ("", *_PREP):
+            if prep and not (base.startswith(prep) and len(base) - 1 >= _MIN_STEM):
+                continue
+            rest = base[len(prep) :]
+            if prep:
+                forms.append(rest)
+            if rest.startswith("ال") and len(rest) - 2 >= 2:
+                forms.append(rest[2:])
+            elif prep == "ل" and rest.startswith("ل") and len(rest) - 1 >= 2:
+                forms.append(rest[1:])  # لل = ل + ال
+    # The future prefix سـ on an imperfect verb: "سيلتقي" also reads as "يلتقي".
+    forms += [f[1:] for f in forms if len(f) >= 4 and f[0] == "س" and f[1] in "يتن"]
+    return tuple(dict.fromkeys(forms))
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[P]):
+    """Words ``[start, end)`` of a token list matched a pattern with this payload."""
+
+    start: int
+    end: int
+    payload: P
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern(Generic[P]):
+    words: tuple[str, ...]
+    payload: P
+
+
+def _word_matches(pattern: str, forms: Sequence[str]) -> bool:
+    if pattern.endswith("*"):
+        stem = pattern[:-1]
+        return any(f.startswith(stem) for f in forms)
+    return pattern in forms
+
+
+class PhraseTable(Generic[P]):
+    """Find every pattern in a list of normalised words; lookups are dict hits per word."""
+
+    def __init__(self, entries: Sequence[tuple[str, P]]) -> None:
+        self.exact: dict[str, list[_Pattern[P]]] = {}
+        self.prefix: dict[str, list[_Pattern[P]]] = {}
+        for text, payload in entries:
+            words = tuple(_norm_pattern(w) for w in text.split())
+            pat = _Pattern(words, payload)
+            head = words[0]
+            if head.endswith("*"):
+                self.prefix.setdefault(head[:-1], []).append(pat)
+            else:
+                self.exact.setdefault(head, []).append(pat)
+        self._lengths = sorted({len(k) for k in self.prefix}, reverse=True)
+
+    def _heads(self, forms: Sequence[str]) -> Iterator[_Pattern[P]]:
+        for form in forms:
+            yield from self.exact.get(form, ())
+            for n in self._lengths:
+                if n <= len(form):
+                    yield from self.prefix.get(form[:n], ())
+
+    def find(self, words: Sequence[tuple[str, ...]]) -> list[Match[P]]:
+        """``words`` holds each token's ``word_forms``; returns matches in text order."""
+        out: list[Match[P]] = []
+        for i, forms in enumerate(words):
+            seen: set[int] = set()
+            for pat in self._heads(forms):
+                if id(pat) in seen:
+                    continue
+                seen.add(id(pat))
+                end = i + len(pat.words)
+                if end <= len(words) and all(
+                    _word_matches(w, words[i + k]) for k, w in enumerate(pat.words[1:], 1)
+                ):
+                    out.append(Match(i, end, pat.payload))
+        return out
+
+
+def _norm_pattern(word: str) -> str:
+    star = word.endswith("*")
+    core = normalize(word.rstrip("*"))
+    return core + "*" if star else core
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV in events/data (comment lines start with #; first row is the header)."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))

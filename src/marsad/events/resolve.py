@@ -1,0 +1,25 @@
+"""When an event happened: the date its sentence gives, resolved against the article's date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..extraction.dates import find_dates
+
+#: An event dated more than this before the article is reported history (aux "historical").
+#: One year: news reports of "last month" are current; anniversaries cite older years.
+HISTORY = timedelta(days=365)
+
+
+def event_date(sentence: str, reference: date | None) -> tuple[str | None, bool]:
+    """(ISO date or None, historical?) for one evidence sentence.
+
+    A date written in the sentence ("أمس", "اليوم الجمعة", "3 يونيو 2020") wins; else the
+    event is dated by its report (the article's date), as event datasets do.
+    """
+    found = find_dates(sentence, reference=reference)
+    if found:
+        day = found[0].value.date()
+        historical = reference is not None and reference - day > HISTORY
+        return day.isoformat(), historical
+    return (reference.isoformat() if reference else None), False

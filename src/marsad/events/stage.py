@@ -1,0 +1,200 @@
+"""The "events" stage: PLOVER events from each sentence of an Article.
+
+Per sentence: trigger words (data/triggers.tsv) propose event types; for PROTEST and ASSAULT
+the sentence classifier (data/sentence_model.json.gz) must also say yes; auxiliary-mode cues
+bound to the trigger add future/intent/negation/hypothetical (cooperation that is only
+intended or future is AGREE, as PLOVER codes it); arguments come from the linked mentions.
+Per article: restatements of one event are merged, and events between the same two
+countries share their contexts (the topics of one bilateral meeting).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..document import Article, Event, Mention
+from ..settings import Settings
+from .arguments import Arguments, find_arguments, load_markers, sentence_parties
+from .classifier import SentenceClassifier, sentence_features
+from .lexicon import Match, PhraseTable
+from .merge import merge_events
+from .plover import AGREE_WHEN_FUTURE, Lexicons, Ontology, Trigger
+from .resolve import event_date
+from .sentence import CLAUSE_MARKS, SentenceView, view
+
+#: Types whose trigger words alone are too loose in news text; the classifier decides them.
+CLASSIFIED = frozenset({"PROTEST", "ASSAULT"})
+#: Words between a CONSULT trigger and a trigger that is only its topic ("لبحث سبل تعزيز"):
+#: at most one, set on hand-written examples (#4).
+TOPIC_GAP = 1
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    from ..arabic.sentences import sentence_spans as split
+
+    return split(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One event a sentence proposes before arguments are attached."""
+
+    type: str
+    trigger: Match[Trigger] | None
+    mode: str | None
+    aux: tuple[str, ...]
+    score: float
+
+
+class EventStage:
+    """Article -> Article with ``events`` filled (see module docstring)."""
+
+    name = "events"
+    requires = frozenset({"mentions", "entities"})
+    assigns = frozenset({"events"})
+
+    def __init__(self, settings: Settings, classifier: SentenceClassifier | None = None) -> None:
+        self.settings = settings
+        self.ontology = Ontology.load()
+        self.lexicons = Lexicons.load(self.ontology)
+        self.markers = load_markers()
+        self.classifier = classifier or SentenceClassifier.load(settings.event_model)
+
+    def __call__(self, article: Article) -> Article:
+        text = article.text
+        reference = article.published.date() if article.published else self.settings.reference_date
+        events: list[Event] = []
+        for start, end in sentence_spans(text):
+            v = view(text, start, end, self.lexicons)
+            if not v.triggers:
+                continue
+            events.extend(self.sentence_events(v, article, reference))
+        article.events = merge_events(events, article)
+        return article
+
+    def candidates(self, v: SentenceView) -> list[Candidate]:
+        """The event types a sentence proposes, one (the strongest trigger) per type."""
+        best: dict[str, Candidate] = {}
+        decided = self._classify(v)
+        for match in _drop_topics(v.triggers):
+            trig = match.payload
+            aux = bound_aux(v, match, self.lexicons.aux)
+            typ = trig.type
+            if typ in AGREE_WHEN_FUTURE and ({"future", "intent"} & set(aux)):
+                typ = "AGREE"
+            if trig.type in CLASSIFIED:
+                if trig.type not in decided:
+                    continue
+                score = decided[trig.type]
+            else:
+                score = trig.weight
+            mode = trig.mode if typ == trig.type else None
+            cand = Candidate(typ, match, mode, aux, score)
+            old = best.get(typ)
+            if old is None or cand.score > old.score:
+                best[typ] = cand
+        return list(best.values())
+
+    def _classify(self, v: SentenceView) -> dict[str, float]:
+        if not any(m.payload.type in CLASSIFIED for m in v.triggers):
+            return {}
+        return self.classifier.decide(sentence_features(v.forms, v.hits()))
+
+    def sentence_events(
+        self, v: SentenceView, article: Article, reference: date | None
+    ) -> list[Event]:
+        mentions = _mentions_in(article.mentions, v.start, v.end)
+        parties, places = sentence_parties(v, article, mentions, self.markers)
+        complements = {m.start for m in self.markers.find(v.forms) if m.payload == "complement"}
+        contexts = sorted({m.payload for m in v.contexts})
+        when, historical = event_date(v.text, reference)
+        out = []
+        for cand in self.candidates(v):
+            span = (cand.trigger.start, cand.trigger.end) if cand.trigger else (0, 0)
+            args = find_arguments(v, span, parties, places, complements)
+            aux = [*cand.aux, *(["historical"] if historical else [])]
+            out.append(self._event(cand, args, v, contexts, when, aux))
+        return out
+
+    def _event(
+        self,
+        cand: Candidate,
+        args: Arguments,
+        v: SentenceView,
+        contexts: list[str],
+        when: str | None,
+        aux: list[str],
+    ) -> Event:
+        actor, recipient, mode = args.actor, args.recipient, cand.mode
+        host = cand.trigger is not None and cand.trigger.payload.host
+        if cand.type == "CONSULT":
+            actor, recipient, mode = visit(actor, recipient, args.location, mode, host=host)
+        trigger_text = v.words(cand.trigger.start, cand.trigger.end) if cand.trigger else None
+        return Event(
+            type=cand.type,
+            mode=mode,
+            contexts=list(contexts),
+            actor=actor.id if actor else None,
+            recipient=recipient.id if recipient else None,
+            location=args.location.id if args.location else None,
+            date=when,
+            evidence_start=v.start,
+            evidence_end=v.end,
+            aux=sorted(set(aux)),
+            trigger=trigger_text,
+            score=round(cand.score, 3),
+        )
+
+
+def visit(actor: Any, recipient: Any, location: Any, mode: str | None, *, host: bool) -> Any:
+    """PLOVER CONSULT-visit: the actor visits, the recipient hosts. A hosting verb
+    ("استقبل") has the host as subject; a meeting in the recipient's country is a visit."""
+    if host:
+        return recipient, actor, "visit"
+    if location is None or actor is None or recipient is None or location.country is None:
+        return actor, recipient, mode
+    if actor.country == location.country and recipient.country not in (None, location.country):
+        return recipient, actor, "visit"
+    if recipient.country == location.country and actor.country not in (None, location.country):
+        return actor, recipient, "visit"
+    return actor, recipient, mode
+
+
+def bound_aux(v: SentenceView, trigger: Match[Trigger], cues: PhraseTable[Any]) -> tuple[str, ...]:
+    """Aux modes whose cue binds this trigger (window and clause rules in data/aux.tsv)."""
+    found = set()
+    head = v.forms[trigger.start]
+    if any(f[0] == "س" and f[1:] in head for f in head if len(f) > 3):
+        found.add("future")
+    for cue in v.cues:
+        distance = trigger.start - cue.start
+        if cue.end > trigger.start or distance > cue.payload.window:
+            continue
+        between = v.tokens[cue.end : trigger.start]
+        if cue.payload.clause and any(t.text in CLAUSE_MARKS for t in between):
+            continue
+        found.add(cue.payload.aux)
+    return tuple(sorted(found))
+
+
+def _drop_topics(triggers: list[Match[Trigger]]) -> list[Match[Trigger]]:
+    """Drop what is only the subject of talks: "يبحثان تعزيز التعاون" is one CONSULT about
+    strengthening cooperation, not also a SUPPORT. A trigger starting within TOPIC_GAP words
+    after a CONSULT trigger is its topic."""
+    talks = [m.end for m in triggers if m.payload.type == "CONSULT"]
+    return [
+        m
+        for m in triggers
+        if m.payload.type == "CONSULT" or not any(0 <= m.start - e <= TOPIC_GAP for e in talks)
+    ]
+
+
+def _mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if m.entity_id and start <= m.start and m.end <= end]
+
+
+def build(settings: Settings) -> EventStage:
+    """Factory for STAGE_FACTORIES["events"]."""
+    return EventStage(settings)

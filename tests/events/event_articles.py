@@ -1,0 +1,41 @@
+"""Articles built by hand, with mentions and entities placed by string search."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from marsad.document import Article, Entity, Mention
+
+ENTITIES = {
+    "per:alpha": Entity("per:alpha", "Alpha", "PER", country="FRA", sector="GOV"),
+    "per:beta": Entity("per:beta", "Beta", "PER", country="MAR", sector="GOV"),
+    "per:gamma": Entity("per:gamma", "Gamma", "PER", country="MAR", sector="GOV"),
+    "per:delta": Entity("per:delta", "Delta", "PER", country="MAR", sector="REL"),
+    "iso:MAR": Entity("iso:MAR", "المغرب", "LOC", country="MAR"),
+    "iso:FRA": Entity("iso:FRA", "فرنسا", "LOC", country="FRA"),
+    "org:gov-mar": Entity("org:gov-mar", "الحكومة المغربية", "ORG", country="MAR", sector="GOV"),
+    "geo:rabat": Entity("geo:rabat", "الرباط", "LOC", country="MAR", geonames_id=2538475),
+    "geo:cairo": Entity("geo:cairo", "القاهرة", "LOC", country="EGY", geonames_id=360630),
+}
+
+
+def make_article(
+    paragraphs: list[str],
+    spots: list[tuple[str, str, str]],
+    *,
+    title: str | None = None,
+    published: datetime | None = datetime(2020, 10, 16),
+) -> Article:
+    """``spots`` = (surface, entity id, mention type); every occurrence becomes a mention."""
+    art = Article(title=title, paragraphs=paragraphs, published=published)
+    text = art.text
+    used = set()
+    for surface, eid, typ in spots:
+        # Whole words only: "المغرب" must not match inside "المغربية".
+        for m in re.finditer(re.escape(surface) + r"(?![\u0621-\u064a])", text):
+            art.mentions.append(Mention(m.start(), m.end(), typ, entity_id=eid))
+            used.add(eid)
+    art.mentions.sort(key=lambda m: m.start)
+    art.entities = [ENTITIES[e] for e in sorted(used)]
+    return art

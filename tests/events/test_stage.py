@@ -1,0 +1,104 @@
+"""Behaviour of the events stage on hand-written sentences (entities by hand)."""
+
+from datetime import datetime
+
+from event_articles import make_article
+
+from marsad.events.stage import EventStage
+
+SPOTS = [
+    ("ألفا", "per:alpha", "PER"),
+    ("بيتا", "per:beta", "PER"),
+    ("غاما", "per:gamma", "PER"),
+    ("دلتا", "per:delta", "PER"),
+    ("المغرب", "iso:MAR", "LOC"),
+    ("فرنسا", "iso:FRA", "LOC"),
+    ("الحكومة المغربية", "org:gov-mar", "ORG"),
+    ("الرباط", "geo:rabat", "LOC"),
+]
+
+
+def events_of(stage: EventStage, *paragraphs: str, **kw):  # type: ignore[no-untyped-def]
+    art = make_article(list(paragraphs), SPOTS, **kw)
+    return stage(art).events
+
+
+def test_consult_in_host_country_is_a_visit_by_the_foreigner(stage):
+    (ev,) = events_of(stage, "أعلنت الوزارة أن الوزير بيتا التقى نظيره ألفا بالرباط.")
+    assert (ev.type, ev.mode, ev.actor, ev.recipient, ev.location) == (
+        "CONSULT",
+        "visit",
+        "per:alpha",
+        "per:beta",
+        "geo:rabat",
+    )
+
+
+def test_hosting_verb_makes_the_guest_the_actor(stage):
+    (ev,) = events_of(stage, "استقبل بيتا الوزير ألفا في مكتبه.")
+    assert (ev.type, ev.mode, ev.actor, ev.recipient) == (
+        "CONSULT",
+        "visit",
+        "per:alpha",
+        "per:beta",
+    )
+
+
+def test_companion_is_not_a_side(stage):
+    (ev,) = events_of(stage, "وقالت الوزارة إن بيتا مرفوقا بالمستشار غاما وألفا عقدا لقاء مطولا.")
+    assert {ev.actor, ev.recipient} == {"per:alpha", "per:beta"}
+
+
+def test_intended_cooperation_is_agree_with_intent_and_contexts(stage):
+    (ev,) = events_of(
+        stage, "وأكد البيان أن المغرب وفرنسا عازمان على تعزيز التعاون لمحاربة الإرهاب والمخدرات."
+    )
+    assert (ev.type, ev.actor, ev.recipient) == ("AGREE", "iso:MAR", "iso:FRA")
+    assert "intent" in ev.aux
+    assert {"terrorism", "illegal_drugs"} <= set(ev.contexts)
+
+
+def test_thanks_to_a_government_is_support_with_marked_recipient(stage):
+    (ev,) = events_of(stage, "ووجه ألفا الشكر إلى الحكومة المغربية على جهودها.")
+    assert (ev.type, ev.actor, ev.recipient) == ("SUPPORT", "per:alpha", "org:gov-mar")
+
+
+def test_negated_meeting_keeps_type_and_marks_negation(stage):
+    (ev,) = events_of(stage, "وقال مصدر إن ألفا لم يلتق بيتا.")
+    assert ev.type == "CONSULT" and "negation" in ev.aux
+
+
+def test_future_prefix_turns_a_visit_into_agree(stage):
+    (ev,) = events_of(stage, "ألفا سيزور المغرب.")
+    assert ev.type == "AGREE" and "future" in ev.aux
+
+
+def test_topic_of_talks_is_not_a_second_event(stage):
+    evs = events_of(stage, "ألفا وبيتا يبحثان تعزيز التعاون.")
+    assert [e.type for e in evs] == ["CONSULT"]
+
+
+def test_restatements_merge_and_dyads_share_contexts(stage):
+    evs = events_of(
+        stage,
+        "التقى ألفا بيتا لبحث مكافحة الإرهاب.",
+        "وأجرى ألفا مباحثات مع بيتا حول الهجرة.",
+    )
+    (ev,) = evs
+    assert ev.evidence_start == 0
+    assert {"terrorism", "migration"} <= set(ev.contexts)
+
+
+def test_date_resolves_yesterday_against_published(stage):
+    (ev,) = events_of(stage, "التقى ألفا أمس بيتا.", published=datetime(2020, 10, 16))
+    assert ev.date == "2020-10-15"
+
+
+def test_sentence_without_trigger_gives_no_event(stage):
+    assert events_of(stage, "ألفا وبيتا في الرباط منذ الصباح، والطقس معتدل.") == []
+
+
+def test_evidence_offsets_index_article_text(stage):
+    art = make_article(["مقدمة قصيرة.", "التقى ألفا بيتا."], SPOTS, title="عنوان")
+    (ev,) = stage(art).events
+    assert art.text[ev.evidence_start : ev.evidence_end] == "التقى ألفا بيتا."
