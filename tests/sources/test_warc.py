@@ -141,3 +141,18 @@ def test_parse_warc_date_accepts_z_and_fractions() -> None:
     assert parse_warc_date("2024-03-01T08:30:00Z") == datetime(2024, 3, 1, 8, 30, tzinfo=UTC)
     assert parse_warc_date("2024-03-01T08:30:00.5Z") is not None
     assert parse_warc_date("yesterday") is None
+
+
+def test_iter_warc_byte_ranges_partition_the_records(tmp_path: Path) -> None:
+    from marsad.sources.warc import record_offsets
+
+    pages = [RawPage(PAGE.encode(), url=f"https://news.example/{i}") for i in range(7)]
+    path = tmp_path / "r.warc.gz"
+    write_warc(path, pages)
+    offsets = record_offsets(path)
+    assert len(offsets) == 7 and offsets[0] == 0
+    cut = offsets[3]
+    head = [p.url for p in iter_warc(path, stop=cut)]
+    tail = [p.url for p in iter_warc(path, start=cut)]
+    assert head + tail == [p.url for p in pages]
+    assert next(p.origin for p in iter_warc(path, start=cut)) == f"{path}@{cut}"

@@ -20,11 +20,19 @@ from ..settings import Settings
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def iter_warc(path: Path | str, *, max_bytes: int | None = None) -> Iterator[RawPage | Failure]:
+def iter_warc(
+    path: Path | str,
+    *,
+    max_bytes: int | None = None,
+    start: int = 0,
+    stop: int | None = None,
+) -> Iterator[RawPage | Failure]:
     """RawPages for the HTML response records of a .warc/.warc.gz/.arc/.arc.gz file.
 
     Records that are not HTTP responses, not 2xx or not HTML are skipped (they are not
-    articles); a record whose body cannot be decoded becomes a Failure.
+    articles); a record whose body cannot be decoded becomes a Failure. ``start``/``stop``
+    read only the records that begin in that byte range (``start`` must be a record
+    offset): the Spark job splits one big WARC into ranges this way.
     """
     path = Path(path)
     cap = max_bytes if max_bytes is not None else Settings().max_page_bytes
@@ -32,15 +40,29 @@ def iter_warc(path: Path | str, *, max_bytes: int | None = None) -> Iterator[Raw
     if name.endswith((".arc", ".arc.gz")):
         yield from _iter_warcio(path, cap)
     else:
-        yield from _iter_fastwarc(path, cap)
+        yield from _iter_fastwarc(path, cap, start, stop)
 
 
-def _iter_fastwarc(path: Path, cap: int) -> Iterator[RawPage | Failure]:
+def record_offsets(path: Path | str) -> list[int]:
+    """Byte offsets of the response records in a WARC (a fast scan: no HTTP parsing)."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    with Path(path).open("rb") as fh:
+        records = ArchiveIterator(fh, record_types=WarcRecordType.response, parse_http=False)
+        return [int(rec.stream_pos) for rec in records]
+
+
+def _iter_fastwarc(
+    path: Path, cap: int, start: int, stop: int | None
+) -> Iterator[RawPage | Failure]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     with path.open("rb") as fh:
+        fh.seek(start)
         records = ArchiveIterator(fh, record_types=WarcRecordType.response, parse_http=True)
         for rec in records:
+            if stop is not None and rec.stream_pos >= stop:
+                break
             origin = f"{path}@{rec.stream_pos}"
             if not rec.is_http:
                 continue

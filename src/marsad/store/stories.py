@@ -41,24 +41,33 @@ def iter_latest_articles(db: sqlite3.Connection, batch: int = 500) -> Iterator[t
 
 def replace_stories(db: sqlite3.Connection, members: Iterable[StoryMember]) -> int:
     """Replace every story with ``members``; return how many stories there are now."""
-    members = list(members)
-    stories: dict[str, tuple[int, set[str | None], int]] = {}
-    for m in members:
-        size, sites, first = stories.get(m.story_id, (0, set(), m.article_id))
-        sites.add(m.site)
-        stories[m.story_id] = (size + 1, sites, min(first, m.article_id))
     db.execute("DELETE FROM story_members")
     db.execute("DELETE FROM stories")
+    return merge_story_members(db, members)
+
+
+def merge_story_members(db: sqlite3.Connection, members: Iterable[StoryMember]) -> int:
+    """Add or move articles into stories (``marsad load``); return the number of stories."""
+    members = list(members)
     db.executemany(
-        "INSERT INTO stories (id, size, sites, first_article_id) VALUES (?, ?, ?, ?)",
-        [(sid, size, len(sites), first) for sid, (size, sites, first) in stories.items()],
+        "INSERT OR IGNORE INTO stories (id, size, sites) VALUES (?, 0, 0)",
+        sorted({(m.story_id,) for m in members}),
     )
     db.executemany(
-        """INSERT INTO story_members (article_id, story_id, site, content_hash, similarity)
-           VALUES (?, ?, ?, ?, ?)""",
+        """INSERT OR REPLACE INTO story_members
+               (article_id, story_id, site, content_hash, similarity) VALUES (?, ?, ?, ?, ?)""",
         [(m.article_id, m.story_id, m.site, m.content_hash, m.similarity) for m in members],
     )
-    return len(stories)
+    db.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_members)")
+    db.execute(
+        """UPDATE stories SET
+               size = (SELECT COUNT(*) FROM story_members m WHERE m.story_id = stories.id),
+               sites = (SELECT COUNT(DISTINCT site) FROM story_members m
+                        WHERE m.story_id = stories.id),
+               first_article_id = (SELECT MIN(article_id) FROM story_members m
+                                   WHERE m.story_id = stories.id)"""
+    )
+    return int(db.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
 
 
 def story_of(db: sqlite3.Connection, article_id: int) -> dict[str, Any] | None:

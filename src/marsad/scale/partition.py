@@ -1,0 +1,92 @@
+"""What one Spark partition does: read its input splits and run THE pipeline over them.
+
+Nothing here needs Spark: ``process_splits`` is a plain generator, so the in-process
+benchmark and the tests call it directly, and the Spark job hands it to mapPartitions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..document import Failure, RawPage
+from ..settings import Settings
+from ..stories import StoryParams, fingerprint
+from .tables import article_rows, failure_row
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A piece of input: a whole file, or the WARC records starting in [start, stop)."""
+
+    path: str
+    start: int = 0
+    stop: int | None = None
+
+
+def is_warc(path: str) -> bool:
+    return path.lower().endswith((".warc", ".warc.gz"))
+
+
+def plan_splits(paths: Iterable[str | Path], target: int) -> list[Split]:
+    """At least ``target`` splits when the input allows: whole files when there are enough
+    of them (a cluster reading Common Crawl), else WARC files cut at record offsets."""
+    from ..sources.files import iter_files
+    from ..sources.warc import record_offsets
+
+    files = [str(p) for p in iter_files(paths) if not isinstance(p, Failure)]
+    if len(files) >= target:
+        return [Split(f) for f in files]
+    splits: list[Split] = []
+    per_file = max(1, -(-target // max(1, len(files))))
+    for f in files:
+        offsets = record_offsets(f) if is_warc(f) else []
+        if len(offsets) < 2 * per_file:
+            splits.append(Split(f))
+            continue
+        step = -(-len(offsets) // per_file)
+        cuts = offsets[::step]
+        for i, start in enumerate(cuts):
+            stop = cuts[i + 1] if i + 1 < len(cuts) else None
+            splits.append(Split(f, start, stop))
+    return splits
+
+
+def pages_of(split: Split, settings: Settings) -> Iterator[RawPage | Failure]:
+    from ..sources import iter_pages
+    from ..sources.warc import iter_warc
+
+    if is_warc(split.path):
+        yield from iter_warc(
+            split.path, max_bytes=settings.max_page_bytes, start=split.start, stop=split.stop
+        )
+    else:
+        yield from iter_pages([split.path], kind=settings.kind)
+
+
+def process_splits(
+    splits: Iterable[Split], settings: Settings, params: StoryParams
+) -> Iterator[tuple[str, Any]]:
+    """(table, row) for every article, child row and failure, plus ("fingerprints", row).
+
+    The pipeline (and its models) is loaded once for the whole partition.
+    """
+    from ..factory import load_pipeline
+
+    pipeline = load_pipeline(settings)
+    for split in splits:
+        for result in pipeline.run(pages_of(split, settings)):
+            if isinstance(result, Failure):
+                yield failure_row(result)
+                continue
+            yield from article_rows(result)
+            yield "fingerprints", fingerprint(result, params).to_row()
+
+
+def run_in_process(
+    paths: Iterable[str | Path], settings: Settings, params: StoryParams
+) -> Iterator[tuple[str, Any]]:
+    """The same rows as the Spark job, on one core (benchmarks, tests, small inputs)."""
+    yield from process_splits(plan_splits(paths, 1), settings, params)

@@ -1,0 +1,162 @@
+"""The Spark driver: WARC paths in, Parquet tables out. It holds no logic of its own.
+
+    marsad spark --input crawl/*.warc.gz --output out/            (local[*] by default)
+    spark-submit --master yarn -m marsad.scale.spark --input ... --output ...
+    (or: spark-submit .../marsad/scale/spark.py --input ... --output ...)
+
+Each partition runs ``process_splits`` (the same pipeline as ``marsad analyze``, loaded
+once per partition); the global near-duplicate step buckets ``band_keys``, verifies pairs
+with ``is_copy`` and joins them into stories with ``build_stories`` -- the functions
+``marsad.stories`` uses in process. Executors need marsad installed (or shipped with
+``--py-files``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from ..settings import Settings
+from ..stories import Fingerprint, StoryParams, band_keys, build_stories, is_copy
+from ..stories.grouping import lsh_ranges
+from .partition import Split, plan_splits, process_splits
+from .tables import SCHEMAS
+
+#: Tables written, in order (each a Parquet directory under the output).
+TABLES = ("articles", "mentions", "entities", "events", "stories", "failures")
+
+
+@dataclass(slots=True)
+class SparkSummary:
+    splits: int
+    counts: dict[str, int]
+
+    def render(self, output: Path) -> str:
+        parts = ", ".join(f"{n} {t}" for t, n in self.counts.items())
+        return f"{self.splits} input splits -> {parts}  (Parquet under {output})"
+
+
+def spark_session(master: str | None = None, *, app: str = "marsad") -> Any:
+    """A session for local runs: UI off, bound to loopback, few shuffle partitions. On a
+    cluster (spark-submit) the master and resources come from spark-submit instead."""
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app)
+    if master is not None:
+        builder = (
+            builder.master(master)
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.default.parallelism", "4")
+            .config("spark.python.worker.reuse", "true")
+        )
+    return builder.getOrCreate()
+
+
+def _partition(settings: Settings, params: StoryParams) -> Any:
+    def run(splits: Iterable[Split]) -> Iterator[tuple[str, Any]]:
+        return process_splits(splits, settings, params)
+
+    return run
+
+
+def run_spark(
+    spark: Any,
+    inputs: Sequence[str | Path],
+    output: Path,
+    settings: Settings,
+    params: StoryParams | None = None,
+    *,
+    splits_per_core: int = 2,
+) -> SparkSummary:
+    """Run the pipeline over ``inputs`` on ``spark`` and write the Parquet tables."""
+    params = params or StoryParams()
+    sc = spark.sparkContext
+    splits = plan_splits(inputs, sc.defaultParallelism * splits_per_core)
+    rows = sc.parallelize(splits, len(splits)).mapPartitions(_partition(settings, params))
+    rows.cache()
+    counts: dict[str, int] = {}
+    for table in ("articles", "mentions", "entities", "events", "failures"):
+        counts[table] = _write(spark, rows, table, output)
+    fps = rows.filter(lambda tr: tr[0] == "fingerprints").map(lambda tr: tr[1])
+    story_rows = spark_stories(fps, params)
+    df = spark.createDataFrame(sc.parallelize(story_rows, 1), schema=SCHEMAS["stories"])
+    df.write.mode("overwrite").parquet(str(output / "stories"))
+    counts["stories"] = len({r[1] for r in story_rows})
+    rows.unpersist()
+    return SparkSummary(splits=len(splits), counts=counts)
+
+
+def _write(spark: Any, rows: Any, table: str, output: Path) -> int:
+    data = rows.filter(lambda tr: tr[0] == table).map(lambda tr: tr[1])
+    df = spark.createDataFrame(data, schema=SCHEMAS[table])
+    df.write.mode("overwrite").parquet(str(output / table))
+    return int(df.count())
+
+
+def spark_stories(fp_rows: Any, params: StoryParams) -> list[tuple[Any, ...]]:
+    """The global near-duplicate step on an RDD of fingerprint rows -> stories table rows.
+
+    Candidates: fingerprints sharing a bucket (LSH band or content hash). Verified pairs
+    are few (copies), so they and the keys come back to the driver for the union-find.
+    """
+    ranges = lsh_ranges(params)
+    fps = fp_rows.map(Fingerprint.from_row).map(lambda fp: (fp.key, fp)).cache()
+    pairs = (
+        fps.flatMap(lambda kv: [(b, kv[0]) for b in band_keys(kv[1], ranges)])
+        .groupByKey()
+        .flatMap(lambda kv: combinations(sorted(set(kv[1])), 2))
+        .distinct()
+    )
+    verified = (
+        pairs.join(fps)
+        .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+        .join(fps)
+        .map(lambda kv: ((kv[1][0][0], kv[0]), is_copy(kv[1][0][1], kv[1][1], params)))
+        .filter(lambda kv: kv[1] is not None)
+        .collect()
+    )
+    info = fps.map(lambda kv: (kv[0], (kv[1].site, kv[1].content_hash))).collectAsMap()
+    fps.unpersist()
+    edges = {tuple(sorted(pair)): float(sim) for pair, sim in verified}
+    stories = build_stories(info.keys(), edges)
+    best: dict[str, float] = {}
+    for (a, b), sim in stories.edges.items():
+        best[a] = max(best.get(a, 0.0), sim)
+        best[b] = max(best.get(b, 0.0), sim)
+    return [
+        (key, stories.story_of[key], site, chash, best.get(key))
+        for key, (site, chash) in sorted(info.items())
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """spark-submit entry point (the master comes from spark-submit unless --master)."""
+    ap = argparse.ArgumentParser(prog="marsad.scale.spark", description=__doc__.split("\n")[0])
+    ap.add_argument("--input", nargs="+", required=True, help="WARC files or directories")
+    ap.add_argument("--output", required=True, type=Path, help="directory for Parquet tables")
+    ap.add_argument("--master", default=None, help="e.g. local[2]; default: from spark-submit")
+    ap.add_argument("--stages", default=None, help="comma-separated stages (default: all)")
+    args = ap.parse_args(argv)
+    settings = Settings()
+    if args.stages is not None:
+        settings = settings.with_(stages=tuple(s for s in args.stages.split(",") if s))
+    spark = spark_session(args.master)
+    try:
+        summary = run_spark(spark, args.input, args.output, settings)
+    finally:
+        spark.stop()
+    print(summary.render(args.output))
+
+
+if __name__ == "__main__":
+    main()

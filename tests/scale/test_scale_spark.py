@@ -1,0 +1,108 @@
+"""The Spark job in local mode gives the same articles and stories as the pipeline in process."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marsad.document import Article
+from marsad.scale.partition import plan_splits, run_in_process
+from marsad.scale.tables import ARTICLE_COLUMNS
+from marsad.settings import Settings
+from marsad.stories import Fingerprint, StoryParams, group_stories
+
+pytestmark = pytest.mark.spark
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    if shutil.which("java") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but java is missing; scripts/test.sh installs it")
+        pytest.skip("java is not installed")
+    pytest.importorskip("pyspark")
+    from marsad.scale.spark import spark_session
+
+    session = spark_session("local[2]", app="marsad-tests")
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def spark_output(spark: Any, small_warc: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from marsad.scale.spark import run_spark
+
+    out = tmp_path_factory.mktemp("spark") / "out"
+    summary = run_spark(spark, [str(small_warc)], out, Settings())
+    assert summary.splits > 1  # the WARC was cut at record offsets
+    return out
+
+
+def _table(out: Path, name: str) -> list[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    rows: list[dict[str, Any]] = pq.read_table(out / name).to_pylist()
+    return rows
+
+
+def test_spark_articles_match_in_process(spark_output: Path, small_warc: Path) -> None:
+    rows = list(run_in_process([small_warc], Settings(), StoryParams()))
+    origin, chash = ARTICLE_COLUMNS.index("origin"), ARTICLE_COLUMNS.index("content_hash")
+    local = {r[1][origin]: r[1][chash] for r in rows if r[0] == "articles"}
+    remote = {r["origin"]: r["content_hash"] for r in _table(spark_output, "articles")}
+    assert len(local) == 18
+    assert remote == local
+    local_failures = {r[1][0] for r in rows if r[0] == "failures"}
+    assert {r["origin"] for r in _table(spark_output, "failures")} == local_failures
+
+
+def test_spark_articles_carry_every_article_json_field(spark_output: Path) -> None:
+    import pyarrow.parquet as pq
+
+    columns = set(pq.read_schema(next((spark_output / "articles").glob("*.parquet"))).names)
+    expected = set(Article().to_dict(analysis=True)) - {"mentions", "entities", "events"}
+    assert expected <= columns
+    row = _table(spark_output, "articles")[0]
+    assert row["url"].startswith("https://") and len(row["content_hash"]) == 64
+    for name in ("mentions", "entities", "events"):
+        assert (spark_output / name).is_dir()
+
+
+def test_spark_stories_match_in_process(spark_output: Path, small_warc: Path) -> None:
+    rows = list(run_in_process([small_warc], Settings(), StoryParams()))
+    fps = [Fingerprint.from_row(r[1]) for r in rows if r[0] == "fingerprints"]
+    local = group_stories(fps, StoryParams()).story_of
+    remote = {r["origin"]: r["story_id"] for r in _table(spark_output, "stories")}
+    assert remote == local
+    assert len(set(remote.values())) == 3  # three stories, six sites each
+    sites = {r["site"] for r in _table(spark_output, "stories")}
+    assert len(sites) == 6
+
+
+def test_load_pulls_parquet_into_the_store(spark_output: Path, tmp_path: Path) -> None:
+    from marsad.scale.load import load_tables
+    from marsad.store import open_store
+    from marsad.store.stories import related_articles
+
+    with open_store(tmp_path / "m.db") as store:
+        summary = load_tables(spark_output, store)
+        assert (summary.new, summary.stories) == (18, 3)
+        assert summary.failures == 1
+        related = related_articles(store.db, 1)
+        assert len(related) == 5 and len({r["site"] for r in related}) == 5
+        again = load_tables(spark_output, store)
+        assert (again.new, again.unchanged) == (0, 18)
+
+
+def test_plan_splits_cuts_one_warc_into_ranges(small_warc: Path) -> None:
+    splits = plan_splits([small_warc], 4)
+    assert len(splits) >= 4
+    assert splits[0].start == 0 and splits[-1].stop is None
+    assert all(a.stop == b.start for a, b in itertools.pairwise(splits))

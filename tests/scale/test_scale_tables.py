@@ -1,0 +1,97 @@
+"""Parquet rows round-trip the Article JSON, analysis included (no Spark needed)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from marsad.document import Article, Dateline, Entity, Event, Mention
+from marsad.scale.partition import plan_splits, run_in_process
+from marsad.scale.tables import ARTICLE_COLUMNS, SCHEMAS, article_from_rows, article_rows
+from marsad.settings import Settings
+from marsad.stories import StoryParams
+
+
+def _article() -> Article:
+    title = "وزير الخارجية يزور الرباط"
+    para = "وصل وزير الخارجية إلى الرباط أمس في زيارة رسمية تستمر يومين."
+    return Article(
+        title=title,
+        paragraphs=[para],
+        dateline=Dateline(source="وكالة", place="الرباط"),
+        published=datetime(2024, 5, 1, 9, 0, tzinfo=timezone(timedelta(hours=3))),
+        fetched=datetime(2024, 5, 1, 10, 0, tzinfo=UTC),
+        site="one.example",
+        url="https://one.example/1",
+        origin="crawl.warc.gz@0",
+        authors=["كاتب"],
+        mentions=[
+            Mention(len(title) + 2 + 24, len(title) + 2 + 30, "LOC", 0.9, None, "MAR", "iso:MAR")
+        ],
+        entities=[Entity("iso:MAR", "المغرب", "LOC", {"الرباط": 1}, "MAR", None, None, 2538475)],
+        events=[
+            Event(
+                "CONSULT",
+                None,
+                ["diplomatic"],
+                None,
+                None,
+                "iso:MAR",
+                "2024-05-01",
+                len(title) + 2,
+                len(title) + 2 + len(para),
+                [],
+                "زيارة",
+                0.8,
+            )
+        ],
+        stages=["ner", "events"],
+    )
+
+
+def test_article_rows_round_trip_the_article_json() -> None:
+    art = _article()
+    tables: dict[str, list[dict]] = {}
+    for table, row in article_rows(art):
+        names = [c.split(" ")[0] for c in _columns(SCHEMAS[table])]
+        assert len(names) == len(row)
+        tables.setdefault(table, []).append(dict(zip(names, row, strict=True)))
+    (row,) = tables["articles"]
+    row["dateline"] = dict(zip(("source", "place"), row["dateline"], strict=True))
+    children = [
+        [{k: v for k, v in r.items() if k != "origin"} for r in tables.get(t, [])]
+        for t in ("mentions", "entities", "events")
+    ]
+    back = article_from_rows(row, *children)
+    assert back.to_dict() == art.to_dict()
+
+
+def test_articles_schema_lists_every_column() -> None:
+    names = [c.split(" ")[0] for c in _columns(SCHEMAS["articles"])]
+    assert tuple(names) == ARTICLE_COLUMNS
+
+
+def _columns(ddl: str) -> list[str]:
+    """Split a DDL at top-level commas (struct<...> holds commas of its own)."""
+    out, depth, cur = [], 0, ""
+    for ch in ddl:
+        depth += ch == "<"
+        depth -= ch == ">"
+        if ch == "," and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    return [*out, cur.strip()]
+
+
+def test_run_in_process_yields_articles_failures_and_fingerprints(small_warc: Path) -> None:
+    rows = list(run_in_process([small_warc], Settings(), StoryParams()))
+    kinds = {t for t, _ in rows}
+    assert {"articles", "fingerprints", "failures"} <= kinds
+    assert sum(t == "articles" for t, _ in rows) == sum(t == "fingerprints" for t, _ in rows)
+
+
+def test_plan_splits_keeps_whole_files_when_there_are_enough(small_warc: Path) -> None:
+    (split,) = plan_splits([small_warc], 1)
+    assert (split.start, split.stop) == (0, None)
