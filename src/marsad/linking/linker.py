@@ -12,6 +12,7 @@ from collections import Counter
 from ..document import Article, Entity, Mention
 from .actors import actor_code, context_role, role_country, role_sector
 from .gazetteers import Gazetteer
+from .keys import name_key
 from .people import Person, group_people, person_tokens
 from .places import (
     government_entity,
@@ -128,7 +129,7 @@ def _person_entity(
     counts = Counter(len(f) for f in person.forms)
     best = max(person.forms, key=lambda f: (len(f), counts[len(f)]))
     surfaces = Counter(
-        " ".join(text[m.start : m.end].split())
+        _display(text[m.start : m.end], gaz)
         for m in ms
         if person_tokens(text[m.start : m.end], gaz) == best
     )
@@ -156,6 +157,14 @@ def _person_entity(
         m.role = m.role or role
         m.country = m.country or entity.country
     return RoleHolder(entity.id, role_stems(role, gaz) if role else (), entity.country)
+
+
+def _display(surface: str, gaz: Gazetteer) -> str:
+    """The name as written, without a leading title ("السيد ناصر بوريطة" -> "ناصر بوريطة")."""
+    words = surface.split()
+    while len(words) > 1 and name_key(words[0]) in gaz.honorifics:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _role_references(

@@ -35,11 +35,15 @@ class Person:
         return min(abs(p - offset) for p in self.positions)
 
 
-def person_tokens(surface: str, gaz: Gazetteer) -> tuple[str, ...]:
-    """Matching tokens of a person name as written (Latin names transliterated first)."""
-    text = to_arabic(surface, gaz.name_tokens) if is_latin(surface) else surface
+def person_tokens(surface: str, gaz: Gazetteer | None) -> tuple[str, ...]:
+    """Matching tokens of a person name as written (Latin names transliterated first).
+
+    Without a gazetteer (the store) names are taken as they are: no transliteration and
+    no titles dropped.
+    """
+    text = to_arabic(surface, gaz.name_tokens) if gaz and is_latin(surface) else surface
     toks = name_key(text).split()
-    while len(toks) > 1 and toks[0] in gaz.honorifics:
+    while gaz and len(toks) > 1 and toks[0] in gaz.honorifics:
         toks = toks[1:]
     out: list[str] = []
     for tok in toks:

@@ -158,7 +158,28 @@ def m004_stories(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_articles, m002_entities_events, m004_stories)
+def m005_entity_keys(db: sqlite3.Connection) -> None:
+    """Blocking keys of stored people (a name part and its one-letter deletions), so a new
+    spelling or a partial name finds its person by exact lookups (store/entities.py)."""
+    run_script(
+        db,
+        """
+        CREATE TABLE entity_keys (
+            key TEXT NOT NULL,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (key, entity_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX entities_mentions ON entities(mention_count);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_articles,
+    m002_entities_events,
+    m004_stories,
+    m005_entity_keys,
+)
 
 
 def migrate(db: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..document import Article, Failure
 from ..errors import StoreError
+from .entities import save_entities
 from .migrations import migrate
 from .search import index_article
 
@@ -130,6 +131,7 @@ class SQLiteStore:
             ),
         )
         article_id = int(cur.lastrowid or 0)
+        save_entities(self.db, article_id, article)
         index_article(self.db, article_id, article)
         self.db.execute("DELETE FROM failures WHERE origin = ?", (article.origin,))
         return IngestResult(article_id, "version" if last else "new", version)

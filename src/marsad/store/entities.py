@@ -1,0 +1,187 @@
+"""Entities, aliases and mentions in the store: one article's entities merged into the store's.
+
+``save_entities`` runs inside ``SQLiteStore.save_article``'s transaction, right after the
+article row is written. A person new to the store whose name is a typo variant or a partial
+of a stored person joins that person (blocking-key lookups, never a scan); the article's
+entity ids, mention ids and event parties are rewritten in place to the stored ids, and the
+stored article JSON with them.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from ..document import Article, Entity
+from ..linking.canonical import Candidate, choose_person, id_tokens, person_keys
+from ..linking.people import person_tokens
+
+#: Candidates read per lookup; a partial shared by more people than this is ambiguous anyway.
+MAX_CANDIDATES = 200
+
+
+def save_entities(db: sqlite3.Connection, article_id: int, article: Article) -> None:
+    """Upsert the article's entities, aliases, blocking keys and mentions."""
+    remap = {e.id: _resolve(db, e) for e in article.entities}
+    remap = {old: new for old, new in remap.items() if new != old}
+    if remap:
+        _rename(article, remap)
+        db.execute(
+            "UPDATE articles SET data = ? WHERE id = ?",
+            (json.dumps(article.to_dict(), ensure_ascii=False), article_id),
+        )
+    counts: dict[str, int] = {}
+    for m in article.mentions:
+        if m.entity_id:
+            counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+    for entity in article.entities:
+        _upsert(db, entity, counts.get(entity.id, 0))
+    text = article.text
+    db.executemany(
+        "INSERT INTO mentions (article_id, start, end, type, text, role, country, entity_id,"
+        " score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                article_id,
+                m.start,
+                m.end,
+                m.type,
+                text[m.start : m.end],
+                m.role,
+                m.country,
+                m.entity_id,
+                m.score,
+            )
+            for m in article.mentions
+        ],
+    )
+
+
+def _resolve(db: sqlite3.Connection, entity: Entity) -> str:
+    """The stored id this entity is: itself, or a stored person it is a variant of."""
+    if entity.type != "PER" or not entity.id.startswith("per:"):
+        return entity.id
+    if db.execute("SELECT 1 FROM entities WHERE id = ?", (entity.id,)).fetchone():
+        return entity.id
+    tokens = id_tokens(entity.id)
+    keys = sorted(person_keys(tokens))
+    marks = ",".join("?" * len(keys))
+    rows = db.execute(
+        f"SELECT DISTINCT e.id, e.name, e.mention_count FROM entity_keys k "
+        f"JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({marks}) "
+        f"ORDER BY e.mention_count DESC LIMIT ?",
+        (*keys, MAX_CANDIDATES),
+    ).fetchall()
+    cands = [Candidate(r[0], person_tokens(r[1], None), id_tokens(r[0]), r[2]) for r in rows]
+    return choose_person(tokens, cands) or entity.id
+
+
+def _rename(article: Article, remap: dict[str, str]) -> None:
+    """Point the article at stored ids; two entities that became one are merged."""
+    merged: dict[str, Entity] = {}
+    for ent in article.entities:
+        ent.id = remap.get(ent.id, ent.id)
+        have = merged.setdefault(ent.id, ent)
+        if have is not ent:
+            for alias, n in ent.aliases.items():
+                have.aliases[alias] = have.aliases.get(alias, 0) + n
+            have.country = have.country or ent.country
+            have.sector = have.sector or ent.sector
+            have.role = have.role or ent.role
+    article.entities = list(merged.values())
+    for m in article.mentions:
+        if m.entity_id in remap:
+            m.entity_id = remap[m.entity_id]
+    for ev in article.events:
+        ev.actor = remap.get(ev.actor, ev.actor) if ev.actor else ev.actor
+        ev.recipient = remap.get(ev.recipient, ev.recipient) if ev.recipient else ev.recipient
+        ev.location = remap.get(ev.location, ev.location) if ev.location else ev.location
+
+
+def _upsert(db: sqlite3.Connection, e: Entity, mentions: int) -> None:
+    # The stored name changes only for one with more words (a fuller form of the name).
+    db.execute(
+        """INSERT INTO entities (id, name, type, country, sector, role, geonames_id,
+               mention_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET
+               name = CASE WHEN length(excluded.name) - length(replace(excluded.name, ' ', ''))
+                              > length(entities.name) - length(replace(entities.name, ' ', ''))
+                           THEN excluded.name ELSE entities.name END,
+               country = COALESCE(entities.country, excluded.country),
+               sector = COALESCE(entities.sector, excluded.sector),
+               role = COALESCE(excluded.role, entities.role),
+               geonames_id = COALESCE(entities.geonames_id, excluded.geonames_id),
+               mention_count = entities.mention_count + excluded.mention_count""",
+        (e.id, e.name, e.type, e.country, e.sector, e.role, e.geonames_id, mentions),
+    )
+    db.executemany(
+        """INSERT INTO entity_aliases (entity_id, alias, key, count) VALUES (?, ?, ?, ?)
+           ON CONFLICT(entity_id, alias) DO UPDATE SET count = count + excluded.count""",
+        [(e.id, alias, " ".join(person_tokens(alias, None)), n) for alias, n in e.aliases.items()],
+    )
+    if e.type == "PER" and e.id.startswith("per:"):
+        db.executemany(
+            "INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)",
+            [(k, e.id) for k in person_keys(id_tokens(e.id))],
+        )
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def list_entities(
+    db: sqlite3.Connection,
+    *,
+    type_: str | None = None,
+    query: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Entities by mention count; ``query`` matches any alias (normalised, substring)."""
+    where, args = [], []
+    if type_:
+        where.append("e.type = ?")
+        args.append(type_.upper())
+    if query:
+        key = " ".join(person_tokens(query, None))
+        where.append(
+            "(e.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ?) OR e.name LIKE ?)"
+        )
+        args += [f"%{key}%", f"%{query}%"]
+    sql = (
+        "SELECT e.id, e.name, e.type, e.country, e.sector, e.role, e.geonames_id, "
+        "e.mention_count FROM entities e"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY e.mention_count DESC, e.id LIMIT ? OFFSET ?"
+    )
+    return [dict(r) for r in db.execute(sql, (*args, limit, offset))]
+
+
+def entity_detail(db: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
+    """One entity with its aliases and counts, and the articles that mention it most."""
+    row = db.execute(
+        "SELECT id, name, type, country, sector, role, geonames_id, mention_count "
+        "FROM entities WHERE id = ?",
+        (entity_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    out = dict(row)
+    out["aliases"] = {
+        r[0]: r[1]
+        for r in db.execute(
+            "SELECT alias, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC",
+            (entity_id,),
+        )
+    }
+    out["articles"] = [
+        {"id": r[0], "title": r[1], "mentions": r[2]}
+        for r in db.execute(
+            "SELECT a.id, a.title, COUNT(*) AS n FROM mentions m JOIN articles a "
+            "ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY a.id "
+            "ORDER BY n DESC, a.id DESC LIMIT 20",
+            (entity_id,),
+        )
+    ]
+    return out

@@ -1,0 +1,67 @@
+"""Entities across the store: typo variants and partial names join the stored person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from marsad.document import Article, Event
+from marsad.linking.stage import LinkingStage
+from marsad.store import open_store
+from marsad.store.entities import entity_detail, list_entities
+
+Mark = Callable[..., Article]
+
+
+def _save(db: Path, linker: LinkingStage, art: Article, origin: str) -> Article:
+    art.origin = origin
+    linker(art)
+    with open_store(db) as store, store.transaction():
+        store.save_article(art)
+    return art
+
+
+def test_store_merges_typo_and_partial_people_across_articles(
+    tmp_path: Path, linker: LinkingStage, mark: Mark
+) -> None:
+    db = tmp_path / "m.db"
+    _save(db, linker, mark("زيارة", "وصل [[ناصر بوريطة|PER]] إلى [[باريس|LOC]]."), "a1")
+    _save(db, linker, mark("تصريح", "وقال [[بوريطة|PER]] إن المحادثات مفيدة."), "a2")
+    second = _save(db, linker, mark("لقاء", "التقى [[ناصر بوريطه|PER]] بالصحافة."), "a3")
+    third = _save(db, linker, mark("لقاء", "استقبل [[ناصر بوريظة|PER]] الوفد."), "a4")
+    with open_store(db) as store:
+        people = list_entities(store.db, type_="PER")
+        detail = entity_detail(store.db, "per:ناصر بوريطه")
+        stored = store.get_article(4)
+    assert [(p["id"], p["mention_count"]) for p in people] == [("per:ناصر بوريطه", 4)]
+    assert detail is not None
+    assert detail["aliases"] == {"ناصر بوريطة": 1, "بوريطة": 1, "ناصر بوريطه": 1, "ناصر بوريظة": 1}
+    assert second.entities[0].id == third.entities[0].id == "per:ناصر بوريطه"
+    assert stored is not None and stored["entities"][0]["id"] == "per:ناصر بوريطه"
+
+
+def test_store_keeps_namesakes_with_other_full_names_apart(
+    tmp_path: Path, linker: LinkingStage, mark: Mark
+) -> None:
+    db = tmp_path / "m.db"
+    _save(db, linker, mark("خبر", "قال [[باراك أوباما|PER]] إن الاتفاق مهم."), "b1")
+    _save(db, linker, mark("خبر", "وصلت [[ميشيل أوباما|PER]] إلى المدينة."), "b2")
+    _save(db, linker, mark("خبر", "وقال [[أوباما|PER]] ذلك مرة أخرى."), "b3")
+    with open_store(db) as store:
+        people = {p["id"]: p["mention_count"] for p in list_entities(store.db, type_="PER")}
+    # "أوباما" alone fits both stored people equally well, so it stays a person of its own.
+    assert people == {"per:باراك اوباما": 1, "per:ميشيل اوباما": 1, "per:اوباما": 1}
+
+
+def test_store_rewrites_event_parties_to_stored_ids(
+    tmp_path: Path, linker: LinkingStage, mark: Mark
+) -> None:
+    db = tmp_path / "m.db"
+    _save(db, linker, mark("خبر", "قال [[جيرالد دارمانان|PER]] إن التعاون مستمر."), "c1")
+    art = mark("خبر", "وقال [[جيرالد درامانان|PER]] إن التعاون مستمر.")
+    art.events.append(Event(type="CONSULT", actor="per:جيرالد درامانان"))
+    art = _save(db, linker, art, "c2")
+    assert art.events[0].actor == "per:جيرالد دارمانان"
+    with open_store(db) as store:
+        found = list_entities(store.db, query="درامانان")
+    assert [f["id"] for f in found] == ["per:جيرالد دارمانان"]
