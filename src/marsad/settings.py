@@ -34,6 +34,18 @@ class Settings:
     event_model: Path | None = None
     #: Articles written per store transaction during ingest.
     batch_size: int = 50
+    #: Fetching (marsad.sources.fetch): private, loopback and link-local addresses are
+    #: refused unless this is set (tests serving pages on 127.0.0.1 set it).
+    allow_private_addresses: bool = False
+    #: Seconds between two requests to one host (robots.txt Crawl-delay wins when longer).
+    fetch_delay: float = 1.0
+    #: Retries after a 429, a 5xx or a dropped connection; waits double from fetch_backoff.
+    fetch_retries: int = 3
+    fetch_backoff: float = 2.0
+    #: Seconds to wait for a server to answer.
+    fetch_timeout: float = 20.0
+    #: Sent with every request, and matched against robots.txt.
+    user_agent: str = "marsad/0.1 (Arabic news monitor)"
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
