@@ -25,7 +25,7 @@ from .dateline import DatelineParser
 from .dates import find_dates, parse_date
 from .decode import decode_html
 from .language import detect_language
-from .metadata import PageMeta, read_page_meta
+from .metadata import PageMeta, read_page_meta, split_authors
 
 RULES = HtmlRules.load()
 DATELINES = DatelineParser.load()
@@ -201,7 +201,9 @@ def _container(blocks: list[Block]) -> etree._Element | None:
 
 
 def _extend(blocks: list[Block], start: int, end: int, title_index: int | None) -> tuple[int, int]:
-    """Grow the run over further paragraphs in the same container (past an inline box)."""
+    """Fit the run to its container: trim blocks outside it at either end (a related box
+    with summaries right after the body), grow over further paragraphs inside it (past
+    an inline box that cut the run)."""
     container = _container(blocks[start : end + 1])
     if container is None:
         return start, end
@@ -209,6 +211,10 @@ def _extend(blocks: list[Block], start: int, end: int, title_index: int | None) 
     def inside(block: Block) -> bool:
         return block.owner is container or container in block.owner.iterancestors()
 
+    while start < end and not inside(blocks[start]):
+        start += 1
+    while end > start and not inside(blocks[end]):
+        end -= 1
     j = end + 1
     while j < len(blocks) and inside(blocks[j]):
         if blocks[j].score > 0:
@@ -277,6 +283,7 @@ def _assemble(
         paragraphs.pop(0)
     dateline, paragraphs = _split_dateline(paragraphs, meta.byline)
     language = detect_language(" ".join(paragraphs[:6]) or title or "") or _lang(meta.lang)
+    byline = meta.byline or _visible_byline(root, title_el)
     return Article(
         title=title,
         kicker=_beside_title(title_el, RULES.kicker_words, following=False),
@@ -284,8 +291,8 @@ def _assemble(
         paragraphs=paragraphs,
         captions=_captions(walk, body, title),
         subheadings=[b.text for b in body if b.crosshead],
-        byline=meta.byline or _visible_byline(root, title_el),
-        authors=list(meta.authors),
+        byline=byline,
+        authors=list(meta.authors) or (split_authors(byline) if byline else []),
         dateline=dateline,
         published=meta.published or _visible_date(walk, body, calendar, page),
         updated=meta.updated,

@@ -95,13 +95,14 @@ def read_page_meta(
     article = article or next((o for o in ld if _types(o) & ARTICLE_TYPES), {})
     meta = PageMeta(lang=(root.get("lang") or "").strip() or None)
     meta.titles = _titles(root, metas, article)
-    meta.site = _site(metas, article, page_url)
+    meta.site = _site(metas, article, page_url, meta.titles)
     meta.url = _url(root, metas, article, page_url)
     meta.published = _first_date(
         [
             _ld_str(article.get("datePublished")),
             *_values(metas, PUBLISHED_KEYS),
             *_itemprop_dates(root, "datePublished"),
+            *_time_published(root),
         ],
         calendar,
     )
@@ -200,6 +201,21 @@ def _itemprop_dates(root: etree._Element, prop: str) -> list[str]:
     return out
 
 
+#: Class words of a <time> element that holds the publication date (WordPress and others).
+PUBLISHED_TIME_CLASSES = frozenset(
+    ("published", "entry-date", "pubdate", "date-published", "publish-date", "posted-on")
+)
+
+
+def _time_published(root: etree._Element) -> list[str]:
+    out = []
+    for el in root.iter("time"):
+        words = set((el.get("class") or "").lower().split())
+        if el.get("datetime") and (words & PUBLISHED_TIME_CLASSES or el.get("pubdate") is not None):
+            out.append(el.get("datetime", ""))
+    return out
+
+
 def _first_date(candidates: list[str | None], calendar: str | None) -> datetime | None:
     for text in candidates:
         if text:
@@ -220,13 +236,20 @@ def _titles(
     return [t for t in dict.fromkeys(titles) if t]
 
 
-def _site(metas: dict[str, list[str]], article: dict[str, Any], page_url: str | None) -> str | None:
+def _site(
+    metas: dict[str, list[str]], article: dict[str, Any], page_url: str | None, titles: list[str]
+) -> str | None:
     for value in _values(metas, ("og:site_name", "application-name", "twitter:site")):
         if not value.startswith("@"):
             return value.split(" | ")[0].strip()  # "Name | slogan | brand" -> "Name"
     publisher = _ld_str(article.get("publisher"))
     if publisher and not publisher.startswith("http"):
         return publisher
+    for title in titles:
+        for sep in (" | ", " - ", " – ", " — "):
+            tail = title.rsplit(sep, 1)[1].strip() if sep in title else ""
+            if tail and len(tail.split()) <= 5:
+                return tail  # "Headline - Site Name": the site
     host = urlsplit(page_url or "").hostname
     return host.removeprefix("www.") if host else None
 
@@ -278,17 +301,29 @@ def _ld_breadcrumbs(ld: list[dict[str, Any]]) -> list[str]:
     return []
 
 
+#: Class/id words of a visible breadcrumb trail.
+CRUMB_WORDS = frozenset(("breadcrumb", "breadcrumbs", "crumbs", "crumb", "path", "news_path"))
+
+
 def _dom_breadcrumbs(root: etree._Element) -> list[str]:
     for el in root.iterfind(".//*[@itemtype]"):
         if el.get("itemtype", "").lower().endswith("breadcrumblist"):
-            names = [" ".join(text_of(n).split()) for n in el.iterfind(".//*[@itemprop='name']")]
+            names = [_norm(text_of(n)) for n in el.iterfind(".//*[@itemprop='name']")]
             return [n for n in names if n]
-    for el in root.xpath(".//*[contains(@class,'breadcrumb') or contains(@id,'breadcrumb')]"):
-        names = [" ".join(text_of(a).split()) for a in el.iter("a", "li", "span")]
+    query = ".//*[contains(@class,'crumb') or contains(@id,'crumb') or contains(@class,'path')]"
+    for el in root.xpath(query):
+        raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower().replace("-", " ").split()
+        if not CRUMB_WORDS & {*raw, *(el.get("class") or "").lower().split()}:
+            continue
+        names = [_norm(text_of(a)) for a in el.iter("a", "li", "span")]
         names = [n for n in dict.fromkeys(names) if n and len(n) < 60]
         if names:
             return names
     return []
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _byline(

@@ -1,0 +1,167 @@
+"""marsad.extraction.html on pages written for these tests (tests/extraction/pages).
+
+Each page imitates a different template: WordPress (Levant), a table-layout portal with
+<br> paragraphs and no <h1> (Gulf), a JSON-LD @graph site with kicker and dek (Maghreb),
+bare <div>s with no classes at all, and an English page.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from marsad.document import Article, RawPage
+from marsad.errors import ExtractionError
+from marsad.evaluation.extraction import article_output
+from marsad.extraction.html import extract_html
+from marsad.settings import Settings
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def extract(name: str) -> Article:
+    path = PAGES / name
+    return extract_html(RawPage(content=path.read_bytes(), origin=str(path)), Settings())
+
+
+def test_extract_wordpress_body_without_chrome() -> None:
+    art = extract("wordpress_levant.html")
+    assert art.title == "وزير الطاقة يعلن خطة لإصلاح قطاع الكهرباء خلال عامين"
+    assert len(art.paragraphs) == 6
+    assert art.paragraphs[0].startswith("أعلن وزير الطاقة، صباح الأحد")
+    assert art.paragraphs[-1].startswith("من جهتهم، رأى خبراء")
+    assert art.subheadings == ["تمويل من المانحين"]
+    assert art.captions == ["محطة لتوليد الكهرباء على الساحل اللبناني (أرشيف)"]
+    assert (art.dateline.place, art.dateline.source) == ("بيروت", "أ ف ب")
+    assert art.authors == ["رامي الخوري"]
+    assert art.published == datetime(2021, 3, 14, 9, 30, tzinfo=timezone(timedelta(hours=2)))
+    assert art.updated is None  # the page's "updated" is earlier than publication
+    assert art.site == "المرصد اللبناني"
+    assert art.url == "https://example-levant.test/2021/03/energy-plan/"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "اقرأ أيضاً",  # inline teaser
+        "أزمة المحروقات تتفاقم",  # its headline
+        "مقالات ذات صلة",  # related list
+        "الحكومة تستأنف نقاش الموازنة",  # related summary (not a link)
+        "لا تعبر عن رأي الموقع",  # comment policy
+        "سمعنا هذا الكلام مرات كثيرة",  # a comment
+        "لن يتم نشر عنوان بريدك",  # comment form
+        "اشترك في النشرة البريدية",  # newsletter
+        "الأكثر قراءة",
+        "الوسوم",
+        "١٢٣",  # share counter
+        "جميع الحقوق محفوظة",
+        "عاجل",
+        "إعلان",
+    ],
+)
+def test_extract_drops_wordpress_chrome(chrome: str) -> None:
+    assert chrome not in article_output(extract("wordpress_levant.html"))
+
+
+def test_extract_table_portal_with_br_paragraphs_and_no_h1() -> None:
+    art = extract("table_portal_gulf.html")
+    assert art.title == "أمطار غزيرة تغلق طرقاً في المنطقة الشرقية"
+    assert art.subheadings == ["تعليق الدراسة"]
+    assert len(art.paragraphs) == 5
+    assert art.paragraphs[0].startswith("أغلقت السلطات المحلية")
+    assert art.dateline.place == "الدمام"
+    assert art.published is not None and art.published.date().isoformat() == "2020-11-01"
+    assert art.section == "محليات"
+    out = article_output(art)
+    for chrome in (
+        "اقرأ أيضا",
+        "الأرصاد تحذر",
+        "تعبر عن رأي كتابها",
+        "النشرة البريدية",
+        "شارك الخبر",
+        "57",
+        "أخبار ذات صلة",
+        "هيئة الطرق",
+        "جميع الحقوق",
+    ):
+        assert chrome not in out
+
+
+def test_extract_jsonld_graph_kicker_dek_and_update() -> None:
+    art = extract("jsonld_maghreb.html")
+    assert art.title == "البرلمان يصادق على قانون المالية التكميلي"
+    assert art.kicker == "في جلسة عامة مطولة"
+    assert art.dek is not None and art.dek.startswith("صادق مجلس النواب بالأغلبية")
+    assert art.subheadings == ["انتقادات المعارضة"]
+    assert art.paragraphs[0].startswith("صادق مجلس النواب، مساء الاثنين")
+    assert art.paragraphs[-1].startswith("«لا يمكن أن نطلب")
+    assert art.section == "سياسة"
+    assert art.authors == ["سليمة بن علي"]
+    tz = timezone(timedelta(hours=1))
+    assert art.published == datetime(2021, 1, 12, 10, 5, tzinfo=tz)
+    assert art.updated == datetime(2021, 1, 12, 14, 20, tzinfo=tz)
+    out = article_output(art)
+    for chrome in (
+        "تابعونا على تيليغرام",
+        "الأكثر قراءة",
+        "تمديد حالة الطوارئ",
+        "3 تعليقات",
+        "تسجيل الدخول",
+        "قانون المالية\nالبرلمان",
+    ):
+        assert chrome not in out
+
+
+def test_extract_bare_divs_by_text_density() -> None:
+    art = extract("bare_divs.html")
+    assert art.title == "افتتاح معرض الكتاب في دورته الجديدة"
+    assert len(art.paragraphs) == 3
+    assert art.published == datetime(2020, 10, 5)
+    out = article_output(art)
+    assert "مهرجان المسرح" not in out and "سياسة الخصوصية" not in out
+
+
+def test_extract_english_page_gives_a_result() -> None:
+    art = extract("english_news.html")
+    assert art.language == "en"
+    assert art.title == "City council approves new cycling lanes"
+    assert len(art.paragraphs) == 2 and "Bus fares" not in article_output(art)
+
+
+def test_extract_language_from_text_not_lang_attribute() -> None:
+    html = (PAGES / "bare_divs.html").read_text("utf-8").replace("<html>", '<html lang="en-US">')
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert art.language == "ar"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"   \n",
+        bytes(random.Random(7).randrange(256) for _ in range(5000)),
+        b"\x00\x01\x02" * 1000,
+    ],
+)
+def test_extract_bad_input_raises_extraction_error(content: bytes) -> None:
+    with pytest.raises(ExtractionError):
+        extract_html(RawPage(content=content, origin="bad.html"), Settings())
+
+
+def test_extract_truncated_html_keeps_what_is_there() -> None:
+    raw = (PAGES / "wordpress_levant.html").read_bytes()
+    cut = raw[: raw.index("ولفت إلى أن".encode()) + 40]
+    art = extract_html(RawPage(content=cut), Settings())
+    assert art.title == "وزير الطاقة يعلن خطة لإصلاح قطاع الكهرباء خلال عامين"
+    assert len(art.paragraphs) >= 3
+
+
+def test_extract_20mb_page_is_capped_not_fatal() -> None:
+    para = "<div class='item'><a href='/x'>رابط</a><p>" + "نص طويل للتجربة " * 30 + "</p></div>\n"
+    big = ("<html><body><h1>عنوان الصفحة الكبيرة جدا</h1>" + para * 25_000).encode()
+    assert len(big) > 20_000_000
+    art = extract_html(RawPage(content=big), Settings())  # cut to max_page_bytes (8 MB)
+    assert art.title == "عنوان الصفحة الكبيرة جدا"
