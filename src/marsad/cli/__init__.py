@@ -10,6 +10,7 @@ import typer
 COMMAND_MODULES = (
     ".articles",
     ".evaluate",
+    ".entities",
     ".scale",
 )
 

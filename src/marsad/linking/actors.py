@@ -14,6 +14,8 @@ from .spans import Token, token_index
 #: The longest role read from the text around a name, in tokens. Set by reading the seed's
 #: roles ("الوزير المنتدب لدى وزير الداخلية" is 5) with one spare.
 MAX_ROLE_TOKENS = 6
+#: The sector roles.tsv gives "نظير" (counterpart): the role is the other person's.
+COUNTERPART = "-"
 
 
 def token_stems(key: str) -> list[str]:
@@ -49,7 +51,7 @@ def role_sector(role: str | None, gaz: Gazetteer) -> str | None:
         for n in range(len(stems), 0, -1):
             hit = gaz.roles.get(" ".join(stems[:n]))
             if hit:
-                return hit
+                return None if hit == COUNTERPART else hit
     stems = [light_stem(k) for k in keys]
     for n in range(min(len(stems), gaz.max_agent_len), 0, -1):
         for i in range(len(stems) - n + 1):
@@ -158,3 +160,8 @@ def _clitic_length(key: str, gaz: Gazetteer) -> int:
         if light_stem(strip_article(form)) in gaz.role_firsts:
             return len(key) - len(form)
     return 0
+
+
+def is_counterpart(role: str | None, gaz: Gazetteer) -> bool:
+    keys = name_key(role or "").split()
+    return bool(keys) and any(gaz.roles.get(s) == COUNTERPART for s in token_stems(keys[0]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..document import Article, Entity, Mention
-from .actors import actor_code, context_role, role_country, role_sector
+from .actors import actor_code, context_role, is_counterpart, role_country, role_sector
 from .gazetteers import Gazetteer
 from .keys import name_key
 from .people import Person, group_people, person_tokens
@@ -39,12 +39,14 @@ def link_article(article: Article, gaz: Gazetteer) -> Article:
     for m in mentions:
         if m.type != "PER":
             _link_other(m, mentions, tokens, text, gaz, found)
+    _merge_org_partials(mentions, found)
     home = _home_country(article, mentions, found, gaz)
     people = group_people(
         {i: person_tokens(text[mentions[i].start : mentions[i].end], gaz) for i in person_idx},
         {i: mentions[i].start for i in person_idx},
     )
     holders = [_person_entity(p, mentions, text, tokens, names, gaz, found) for p in people]
+    _counterparts(holders, mentions, found, gaz)
     added = _role_references(text, tokens, (taken, names), holders, gaz, found)
     for holder in holders:
         _fill_home(found[holder.entity_id], home, gaz)
@@ -95,6 +97,30 @@ def _link_other(
         if place and place.capital_of and is_government_reading(m, mentions, tokens, text, gaz):
             entity = government_entity(place.capital_of, gaz)
     _attach(m, entity, surface, found)
+
+
+def _merge_org_partials(mentions: list[Mention], found: dict[str, Entity]) -> None:
+    """ "المديرية" or "وزارة الداخلية" joins the one longer organisation of the article it
+    begins ("المديرية العامة للأرصاد", "وزارة الداخلية المغربية")."""
+    orgs = {
+        e.id: e.id[4:].partition("@")[0].split() for e in found.values() if e.id.startswith("org:")
+    }
+    for oid, toks in orgs.items():
+        longer = [
+            other
+            for other, full in orgs.items()
+            if other != oid
+            and full[: len(toks)] == toks
+            and (len(full) > len(toks) or "@" in other)
+        ]
+        if len(longer) != 1 or "@" in oid:
+            continue
+        target = found[longer[0]]
+        for alias, n in found.pop(oid).aliases.items():
+            target.aliases[alias] = target.aliases.get(alias, 0) + n
+        for m in mentions:
+            if m.entity_id == oid:
+                m.entity_id = target.id
 
 
 def _home_country(
@@ -157,6 +183,34 @@ def _person_entity(
         m.role = m.role or role
         m.country = m.country or entity.country
     return RoleHolder(entity.id, role_stems(role, gaz) if role else (), entity.country)
+
+
+def _counterparts(
+    holders: list[RoleHolder], mentions: list[Mention], found: dict[str, Entity], gaz: Gazetteer
+) -> None:
+    """ "X نظيره الفرنسي Y": Y takes the role (and sector) of the person named before it."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "PER" and m.entity_id:
+            first.setdefault(m.entity_id, m.start)
+    for holder in holders:
+        entity = found[holder.entity_id]
+        if not is_counterpart(entity.role, gaz):
+            continue
+        before = [
+            h
+            for h in holders
+            if first[h.entity_id] < first[entity.id]
+            and found[h.entity_id].role
+            and not is_counterpart(found[h.entity_id].role, gaz)
+        ]
+        if before:
+            other = found[max(before, key=lambda h: first[h.entity_id]).entity_id]
+            entity.role, entity.sector = other.role, other.sector
+            holder.stems = role_stems(other.role or "", gaz)
+            for m in mentions:
+                if m.entity_id == entity.id:
+                    m.role = other.role
 
 
 def _display(surface: str, gaz: Gazetteer) -> str:

@@ -3,7 +3,8 @@
 Longest names go first, so "ناصر بوريطة" exists before "بوريطة" looks for it. A name joins a
 person when it is the same name up to typos (token by token, length-aware), the same name
 without middle names, a trailing part of it ("بن سلمان"), or, for a one-word mention, its
-family name (its given name when the name is a nasab, "سلمان" for "سلمان بن عبدالعزيز").
+family name (its given name when the name is a nasab, "سلمان" for "سلمان بن عبدالعزيز"),
+else its given name.
 When several people fit, the one mentioned nearest wins.
 """
 
@@ -56,6 +57,8 @@ def person_tokens(surface: str, gaz: Gazetteer | None) -> tuple[str, ...]:
 
 def partial_token(form: tuple[str, ...]) -> str:
     """The token a one-word reference uses: the family name, or the given name of a nasab."""
+    if form[0] in _NASAB:
+        return ""  # "بن سلمان" names the father's son, not anyone called سلمان
     if len(form) > 1 and any(t in _NASAB for t in form[1:]):
         return form[0]
     return form[-1]
@@ -82,7 +85,11 @@ def _candidates(form: tuple[str, ...], people: list[Person]) -> list[Person]:
     hits = [p for p in people if tok in p.partials or form in p.forms]
     if hits:
         return hits
-    return [p for p in people if any(similar_token(tok, x) for x in p.partials)]
+    hits = [p for p in people if any(similar_token(tok, x) for x in p.partials if x)]
+    if hits:
+        return hits
+    # A given name alone ("علاء" after "علاء مبارك"): exact only, the weakest evidence.
+    return [p for p in people if any(len(f) > 1 and f[0] == tok for f in p.forms)]
 
 
 def group_people(forms: dict[int, tuple[str, ...]], starts: dict[int, int]) -> list[Person]:
