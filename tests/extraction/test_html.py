@@ -165,3 +165,34 @@ def test_extract_20mb_page_is_capped_not_fatal() -> None:
     assert len(big) > 20_000_000
     art = extract_html(RawPage(content=big), Settings())  # cut to max_page_bytes (8 MB)
     assert art.title == "عنوان الصفحة الكبيرة جدا"
+
+
+def test_extract_logo_h1_and_teaser_box_inside_body() -> None:
+    art = extract("logo_h1_teaser_box.html")
+    # The first <h1> is the site logo; og:title carries an "عاجل |" prefix and the site.
+    assert art.title == "الصحة تطلق حملة تطعيم موسعة ضد الحصبة"
+    assert len(art.paragraphs) == 4
+    assert (art.dateline.place, art.dateline.source) == ("القاهرة", "رويترز")
+    assert art.captions == ["أطفال في أحد مراكز التطعيم بالقاهرة"]
+    assert art.authors == ["محمود عبد الرحيم"]
+    assert art.published is not None and art.published.date().isoformat() == "2019-10-06"
+    out = article_output(art)
+    for chrome in (
+        "شاهد أيضا",
+        "وزير الصحة يتفقد",
+        "تفقد الوزير عدداً",
+        "تشمل خطة التطوير",
+        "أم أحمد",
+        "قريتنا",
+        "لا تعبر عن رأي الجريدة",
+        "أسعار الذهب",
+    ):
+        assert chrome not in out
+
+
+def test_extract_falls_back_to_jsonld_article_body() -> None:
+    art = extract("js_rendered.html")
+    assert art.title == "ارتفاع صادرات التمور إلى مستوى قياسي"
+    assert len(art.paragraphs) == 3 and art.paragraphs[0].startswith("سجلت صادرات التمور")
+    assert "جار التحميل" not in article_output(art)
+    assert art.section == "اقتصاد" and art.authors == ["نورة السالم"]

@@ -93,7 +93,7 @@ _ISO = re.compile(
     r"(?:\s*(?P<tz>z|[+-]\d{2}:?\d{2}))?)?(?!\d)"
 )
 _DMY_NAMED = re.compile(
-    rf"{_B}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:من\s+)?(?P<m>{_MONTHS})"
+    rf"{_B}(?:(?:{_WEEKDAYS})\s*[،,]?\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:من\s+)?(?P<m>{_MONTHS})"
     rf"(?:\s*[/(\-]\s*(?P<m2>{_MONTHS})\s*\)?)?\s*[،,\-]?\s*(?P<y>\d{{4}})(?!\d)"
     rf"(?:\s*(?P<mark>{_MARKS}){_E})?"
 )
@@ -101,7 +101,8 @@ _MDY_NAMED = re.compile(
     rf"{_B}(?P<m>{_MONTHS})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*[،,]?\s+(?P<y>\d{{4}})(?!\d)"
 )
 _DMY_NUM = re.compile(
-    r"(?<![\d/.])(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})"
+    rf"(?<![\d/.])(?:(?:{_WEEKDAYS})\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s*(?P<sep>[/.\-])\s*"
+    r"(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})"
     rf"(?![\d/.])(?:\s*(?P<mark>{_MARKS}){_E})?"
 )
 _YMD_NUM = re.compile(

@@ -12,6 +12,7 @@ chrome phrases and date lines are dropped and short bold/heading lines become cr
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -39,7 +40,7 @@ CONTENT_BONUS = 10  # inside itemprop=articleBody or a content-classed container
 LD_BODY_BONUS = 15  # the block's text is in the JSON-LD articleBody
 BEFORE_TITLE_FACTOR = 0.3  # bodies follow their headline
 CROSSHEAD_MAX_WORDS = 15
-_PUNCT = frozenset(".،,؛;:!?؟»")
+_PUNCT = re.compile(r"[.،,؛;:!?؟»]+")  # a run ("...", "؟!") counts once
 _SENTENCE_END = (".", "!", "?", "؟", "…", "»", '"', ")", ".»")
 
 
@@ -65,9 +66,35 @@ def extract_html(page: RawPage, settings: Settings) -> Article:
         retry_body = _body(retry, meta)
         if sum(len(b.text) for b in retry_body) > sum(len(b.text) for b in body):
             walk, body = retry, retry_body
+    body = _ld_body_blocks(root, meta, body)
     if not body and not title:
         raise ExtractionError(f"{where}: no article text found (not a news article page?)")
     return _assemble(root, walk, body, meta, title, title_el, calendar, page)
+
+
+def _ld_body_blocks(root: etree._Element, meta: PageMeta, body: list[Block]) -> list[Block]:
+    """Paragraphs of the JSON-LD articleBody, for pages whose HTML carries no body (the
+    text is rendered by script) while their structured data does."""
+    text = meta.article_body or ""
+    if len(text) < 400 or len(text) < 2 * sum(len(b.text) for b in body):
+        return body
+    paras = [_norm(line) for line in text.splitlines() if line.strip()]
+    return [
+        Block(
+            index=-1,
+            text=p,
+            tag="p",
+            owner=root,
+            chars=len(p),
+            link_chars=0,
+            bold_chars=0,
+            heading=False,
+            content=True,
+            title=False,
+            score=1.0,
+        )
+        for p in paras
+    ]
 
 
 def _looks_binary(text: str) -> bool:
@@ -105,7 +132,8 @@ def _norm(text: str) -> str:
 
 
 def _choose_title(root: etree._Element, meta: PageMeta) -> tuple[str | None, etree._Element | None]:
-    """The headline: an <h1> that the page's meta titles confirm, else the meta title."""
+    """The headline as shown: an <h1> the meta titles confirm, else the one plausible <h1>
+    (an SEO og:title may differ from it), else the meta title without the site name."""
     h1s = [(el, _norm(text_of(el))) for el in root.iter("h1")]
     h1s = [(el, t) for el, t in h1s if t]
     metas = [_norm(t) for t in meta.titles]
@@ -115,23 +143,39 @@ def _choose_title(root: etree._Element, meta: PageMeta) -> tuple[str | None, etr
     for el, text in h1s:
         if len(text.split()) >= 3 and any(text in t for t in metas):
             return text, el
+    # Three words at least: a one- or two-word <h1> is a logo or a section name.
+    plausible = [(el, t) for el, t in h1s if len(t.split()) >= 3 and t != meta.site]
+    in_article = [(el, t) for el, t in plausible if _in_article(el)]
+    if in_article or plausible:
+        el, text = (in_article or plausible)[0]
+        return text, el
     if metas:
         title = _strip_site(metas[0], meta.site)
-        for el in root.iter("h1", "h2", "h3"):
+        for el in root.iter("h2", "h3"):
             if _norm(text_of(el)) == title:
                 return title, el
         return title, None
-    long = [(el, t) for el, t in h1s if len(t.split()) >= 3]
-    return (long[0][1], long[0][0]) if long else (None, None)
+    return None, None
+
+
+def _in_article(el: etree._Element) -> bool:
+    return any(a.tag in ("article", "main") for a in el.iterancestors())
 
 
 def _strip_site(title: str, site: str | None) -> str:
-    """ "Headline - Site" -> "Headline" (the longest part that is not the site name)."""
+    """ "Headline - Site" (or "Site | Headline") -> "Headline"; a dash inside the headline
+    itself ("القاهرة - أ ف ب") stays when the other part is not the site name."""
     for sep in (" | ", " - ", " – ", " — ", " :: ", " « ", " » "):
-        if sep in title:
-            parts = [p.strip() for p in title.split(sep)]
-            parts = [p for p in parts if not site or (p not in site and site not in p)] or parts
-            return max(parts, key=len)
+        if sep not in title:
+            continue
+        head, tail = (part.strip() for part in title.rsplit(sep, 1))
+        first, rest = (part.strip() for part in title.split(sep, 1))
+        if site and (tail in site or site in tail):
+            return head
+        if site and (first in site or site in first):
+            return rest
+        if not site and len(tail.split()) <= 4 and len(head.split()) >= 3:
+            return head
     return title
 
 
@@ -146,7 +190,7 @@ def _score(block: Block, walk: Walk, ld_body: str | None) -> float:
     if density > 0.5:
         return -float(min(30, max(5, words)))
     score = float(words - MIN_WORDS)
-    score += PUNCT_BONUS * min(PUNCT_CAP, sum(1 for ch in block.text if ch in _PUNCT))
+    score += PUNCT_BONUS * min(PUNCT_CAP, len(_PUNCT.findall(block.text)))
     if block.content:
         score += CONTENT_BONUS
     if ld_body and words >= 5 and fold(block.text)[:60] in ld_body:
@@ -170,8 +214,10 @@ def _body(walk: Walk, meta: PageMeta) -> list[Block]:
     run = _best_run(blocks)
     if run is None:
         return []
-    start, end = _extend(blocks, *run, walk.title_index)
-    return _refine(blocks[start : end + 1], meta)
+    container = _container(blocks[run[0] : run[1] + 1])
+    start, end = _extend(blocks, *run, walk.title_index, container)
+    span = blocks[start : end + 1]
+    return _refine(_drop_teaser_boxes(span, container), meta)
 
 
 def _best_run(blocks: list[Block]) -> tuple[int, int] | None:
@@ -200,11 +246,16 @@ def _container(blocks: list[Block]) -> etree._Element | None:
     return max(holders, key=lambda el: sum(1 for _ in el.iterancestors())) if holders else None
 
 
-def _extend(blocks: list[Block], start: int, end: int, title_index: int | None) -> tuple[int, int]:
+def _extend(
+    blocks: list[Block],
+    start: int,
+    end: int,
+    title_index: int | None,
+    container: etree._Element | None,
+) -> tuple[int, int]:
     """Fit the run to its container: trim blocks outside it at either end (a related box
     with summaries right after the body), grow over further paragraphs inside it (past
     an inline box that cut the run)."""
-    container = _container(blocks[start : end + 1])
     if container is None:
         return start, end
 
@@ -227,6 +278,42 @@ def _extend(blocks: list[Block], start: int, end: int, title_index: int | None) 
             start = j
         j -= 1
     return start, end
+
+
+#: A box inside the body is a teaser box ("شاهد أيضا": linked headlines with summaries)
+#: when this share of its text is links and one of its lines is all link (tuned on the
+#: test pages: teaser boxes 0.3-0.6, paragraphs with inline links under 0.15).
+TEASER_BOX_LINK_SHARE = 0.25
+
+
+def _drop_teaser_boxes(run: list[Block], container: etree._Element | None) -> list[Block]:
+    """Leave out boxes of linked headlines with summary text inside the body container."""
+    if container is None:
+        return run
+    groups: dict[etree._Element, list[Block]] = {}
+    for block in run:
+        top = _child_of(block.owner, container)
+        if top is not None:
+            groups.setdefault(top, []).append(block)
+    drop: set[int] = set()
+    for members in groups.values():
+        chars = sum(b.chars for b in members)
+        links = sum(b.link_chars for b in members)
+        pure_link = any(b.link_density > 0.8 for b in members)
+        if len(members) >= 2 and pure_link and links >= TEASER_BOX_LINK_SHARE * chars:
+            drop.update(id(b) for b in members)
+    return [b for b in run if id(b) not in drop]
+
+
+def _child_of(el: etree._Element, container: etree._Element) -> etree._Element | None:
+    """The ancestor-or-self of ``el`` that is a child of ``container`` (None: el is it)."""
+    node = el
+    while node is not None and node is not container:
+        parent = node.getparent()
+        if parent is container:
+            return node
+        node = parent
+    return None
 
 
 def _refine(run: list[Block], meta: PageMeta) -> list[Block]:
@@ -283,7 +370,7 @@ def _assemble(
         paragraphs.pop(0)
     dateline, paragraphs = _split_dateline(paragraphs, meta.byline)
     language = detect_language(" ".join(paragraphs[:6]) or title or "") or _lang(meta.lang)
-    byline = meta.byline or _visible_byline(root, title_el)
+    byline = meta.byline or _visible_byline(root, title_el) or _byline_line(walk, body)
     return Article(
         title=title,
         kicker=_beside_title(title_el, RULES.kicker_words, following=False),
@@ -363,6 +450,24 @@ def _visible_byline(root: etree._Element, title_el: etree._Element | None) -> st
         if isinstance(el.tag, str) and class_words(el) & RULES.byline_words:
             text = _norm(text_of(el))
             if text and len(text.split()) <= 8 and not any(c.isdigit() for c in text):
+                return text
+    return None
+
+
+_BYLINE_LINE = re.compile(r"^(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|تحرير|by)\s*[:：]?\s+\S", re.I)
+
+
+def _byline_line(walk: Walk, body: list[Block]) -> str | None:
+    """A "كتب: فلان" line between the headline and the body (cut before any date)."""
+    if not body or body[0].index < 0:
+        return None
+    low = walk.title_index if walk.title_index is not None else max(0, body[0].index - 5)
+    for block in walk.blocks[low : body[0].index]:
+        if _BYLINE_LINE.match(block.text):
+            dates = find_dates(block.text)
+            text = block.text[: dates[0].start] if dates else block.text
+            text = text.strip(" ،,|-–")
+            if 2 <= len(text.split()) <= 8:
                 return text
     return None
 
