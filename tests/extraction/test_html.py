@@ -196,3 +196,45 @@ def test_extract_falls_back_to_jsonld_article_body() -> None:
     assert len(art.paragraphs) == 3 and art.paragraphs[0].startswith("سجلت صادرات التمور")
     assert "جار التحميل" not in article_output(art)
     assert art.section == "اقتصاد" and art.authors == ["نورة السالم"]
+
+
+def test_extract_egyptian_article_body_keeps_ambiguous_openings() -> None:
+    art = extract("egypt_article_body.html")
+    assert art.dek == "المصنع يضم أحدث خطوط الإنتاج ويوفر فرص عمل جديدة لأبناء المحافظة"
+    assert [p.split()[0] for p in art.paragraphs] == ["شارك", "وقال", "إعلان", "وأشار"]
+    assert art.captions == ["جانب من حفل افتتاح المصنع بحضور المسؤولين"]
+    assert art.authors == ["أحمد فتحي"]
+    assert art.published == datetime(2020, 9, 20, 17, 22)
+    assert art.section == "اقتصاد وبورصة"
+    out = article_output(art)
+    for chrome in (
+        "اقرأ أيضا",
+        "وزير قطاع الأعمال يتفقد",
+        "تصوير",
+        "تابعوا آخر الأخبار",
+        "الكلمات المفتاحية",
+        "أخبار متعلقة",
+        "البورصة تربح",
+        "جميع الحقوق",
+    ):
+        assert chrome not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("شارك", True),
+        ("شارك آلاف المتظاهرين في مسيرة حاشدة وسط العاصمة للمطالبة بالإصلاح", False),
+        ("إعلان الحكومة عن خطة جديدة لدعم الشباب في المحافظات الجنوبية", False),
+        ("وقال إن التصريحات لا تعبر عن رأي الحكومة الرسمي", False),
+        ("التعليقات المنشورة لا تعبر عن رأي الموقع", True),
+        ("اقرأ أيضاً: الحكومة تعلن خطة جديدة", True),
+        ("تابعوا أخبارنا عبر غوغل نيوز", True),
+        ("لمتابعة تنفيذ المشروع شكلت الحكومة لجنة", False),
+        ("انتهای پیام/ی", True),
+    ],
+)
+def test_chrome_phrases_need_context(text: str, chrome: bool) -> None:
+    from marsad.extraction.html import RULES
+
+    assert RULES.is_chrome_text(text) is chrome

@@ -92,8 +92,12 @@ class HtmlRules:
     byline_words: frozenset[str]
     home_words: frozenset[str]
     chrome_starts: tuple[str, ...]
+    chrome_short_starts: tuple[str, ...]
+    chrome_short_max_words: int
     chrome_contains: tuple[str, ...]
     chrome_contains_max_words: int
+    policy_markers: tuple[str, ...]
+    policy_topics: tuple[str, ...]
 
     @classmethod
     def load(cls) -> HtmlRules:
@@ -114,8 +118,12 @@ class HtmlRules:
             byline_words=words("byline_class_words"),
             home_words=words("home_words"),
             chrome_starts=tuple(fold(p) for p in data["chrome_starts"]),
+            chrome_short_starts=tuple(fold(p) for p in data["chrome_short_starts"]),
+            chrome_short_max_words=int(data["chrome_short_max_words"]),
             chrome_contains=tuple(fold(p) for p in data["chrome_contains"]),
             chrome_contains_max_words=int(data["chrome_contains_max_words"]),
+            policy_markers=tuple(fold(p) for p in data["policy_markers"]),
+            policy_topics=tuple(fold(p) for p in data["policy_topics"]),
         )
 
     def is_chrome_text(self, text: str) -> bool:
@@ -123,9 +131,16 @@ class HtmlRules:
         folded = fold(text)
         if folded.startswith(self.chrome_starts):
             return True
-        if len(folded.split()) > self.chrome_contains_max_words:
+        words = len(folded.split())
+        if words <= self.chrome_short_max_words and folded.startswith(self.chrome_short_starts):
+            return True
+        if words > self.chrome_contains_max_words:
             return False
-        return any(p in folded for p in self.chrome_contains)
+        if any(p in folded for p in self.chrome_contains):
+            return True
+        return any(p in folded for p in self.policy_markers) and any(
+            t in folded for t in self.policy_topics
+        )
 
 
 def class_words(el: etree._Element) -> set[str]:
@@ -199,7 +214,7 @@ def walk_blocks(
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
-            if _caption(el, tag, rules, out, st):
+            if _caption(el, tag, rules, out, st, el in protected):
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
@@ -236,20 +251,44 @@ def _drop(
     return any(w.startswith(rules.chrome_prefixes) for w in words)
 
 
-def _caption(el: etree._Element, tag: str, rules: HtmlRules, out: Walk, st: _State) -> bool:
-    """Record a caption (figcaption, caption-classed element, img caption attribute)."""
+#: A <figure> with more text than this is not an image with its caption (a whole story
+#: wrapped in <figure> by an odd template): its text is walked as usual.
+FIGURE_MAX_CHARS = 400
+
+
+def _caption(
+    el: etree._Element, tag: str, rules: HtmlRules, out: Walk, st: _State, protected: bool
+) -> bool:
+    """Record a caption (figcaption, caption-classed element, img caption attribute, text
+    inside a <figure>); True when the element's subtree is consumed."""
     if tag == "img":
         text = el.get("caption") or el.get("data-caption")
         if text and text.strip():
             out.captions.append((len(out.blocks), " ".join(text.split())))
         return False
-    if tag == "figcaption" or (tag != "figure" and class_words(el) & rules.caption_words):
+    if protected:
+        return False
+    caption = tag == "figcaption" or (
+        tag != "figure" and bool(class_words(el) & rules.caption_words)
+    )
+    if tag == "figure" or caption:
         text = " ".join(text_of(el).split())
+        if tag == "figure" and len(text) > FIGURE_MAX_CHARS:
+            return False
+        _flush(out, st)
+        _figure_images(el, out)
         if text:
-            _flush(out, st)
             out.captions.append((len(out.blocks), text))
         return True
     return False
+
+
+def _figure_images(el: etree._Element, out: Walk) -> None:
+    """Captions held in attributes of images inside a consumed subtree."""
+    for img in el.iter("img"):
+        text = img.get("caption") or img.get("data-caption")
+        if text and text.strip():
+            out.captions.append((len(out.blocks), " ".join(text.split())))
 
 
 def _enter(

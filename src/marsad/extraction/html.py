@@ -351,7 +351,7 @@ def _date_line(text: str) -> bool:
     if len(text.split()) > 12:
         return False
     found = find_dates(text)
-    return sum(m.end - m.start for m in found) >= 0.4 * len(text)
+    return sum(m.end - m.start for m in found) >= 0.5 * len(text)
 
 
 def _assemble(
