@@ -46,6 +46,7 @@ class Extractor:
     name: str
     run: Callable[[bytes, str | None], Output]  # for scores
     timed: Callable[[bytes, str | None], object]  # the default call, for speed
+    gives_date: bool = True
 
 
 def _marsad() -> Extractor:
@@ -94,7 +95,7 @@ def _readability() -> Extractor:
     def timed(data: bytes, url: str | None) -> object:
         return Document(data, url=url).summary()
 
-    return Extractor("readability-lxml", run, timed)
+    return Extractor("readability-lxml", run, timed, gives_date=False)
 
 
 def _resiliparse() -> Extractor:
@@ -110,7 +111,7 @@ def _resiliparse() -> Extractor:
         text, title = timed(data, url)  # type: ignore[misc]
         return Output(text, title)
 
-    return Extractor("resiliparse", run, timed)
+    return Extractor("resiliparse", run, timed, gives_date=False)
 
 
 def _date(value: Any) -> datetime | None:
@@ -150,6 +151,8 @@ def bench(ex: Extractor, pages: list[tuple[dict[str, Any], bytes]], repeat: int)
                 ex.timed(data, gold.get("url"))
     cpu = time.process_time() - start
     mean = summarize(scores)
+    if not ex.gives_date:
+        mean["date_accuracy"] = None
     mean["pages_per_second"] = len(pages) * repeat / cpu if cpu else float("inf")
     return {
         "name": ex.name,
@@ -206,8 +209,9 @@ def _print(results: list[dict[str, Any]], n_pages: int, repeat: int) -> None:
             str(m["errors"]),
             f"{m['pages_per_second']:.1f}",
         )
-    Console().print(table)
-    Console().print(
+    console = Console(width=120)
+    console.print(table)
+    console.print(
         "per-page F1: " + "; ".join(f"{r['name']}: {r['f1']}" for r in results), highlight=False
     )
 
