@@ -238,3 +238,26 @@ def test_chrome_phrases_need_context(text: str, chrome: bool) -> None:
     from marsad.extraction.html import RULES
 
     assert RULES.is_chrome_text(text) is chrome
+
+
+def test_extract_date_from_a_dated_element_left_out_as_chrome() -> None:
+    html = (PAGES / "bare_divs.html").read_text("utf-8")
+    html = html.replace(
+        "<div>نشر بتاريخ: 2020/10/05</div>",
+        '<div class="toolbar"><span class="news-date">۲۱ ارديبهشت ۱۳۹۹</span></div>',
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert art.published == datetime(2020, 5, 10)
+
+
+def test_extract_prefers_the_article_itemprop_date_over_a_related_item() -> None:
+    para = "<p>" + "جملة عربية مكتوبة لاختبار تاريخ النشر في الصفحة، " * 6 + "</p>"
+    html = (
+        "<html><body><div itemscope itemtype='https://schema.org/ItemList'>"
+        "<time itemprop='datePublished' datetime='2019-01-01'>1 يناير 2019</time></div>"
+        "<div itemscope itemtype='https://schema.org/NewsArticle'><h1>عنوان الخبر المنشور</h1>"
+        "<time itemprop='datePublished' datetime='2021-05-06T10:00:00+03:00'>6 مايو</time>"
+        f"{para}{para}</div></body></html>"
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert art.published is not None and art.published.date().isoformat() == "2021-05-06"

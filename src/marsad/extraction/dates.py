@@ -207,7 +207,10 @@ def _numeric(folded: str, _ref: date | None, hint: str | None) -> list[DateMatch
             cal = _calendar(year, hint, m.groupdict().get("mark"))
             if cal is None:
                 continue
-            value = _to_gregorian(cal, year, int(m["m"]), int(m["d"]))
+            day, month = int(m["d"]), int(m["m"])
+            if month > 12 >= day and pattern is _DMY_NUM:
+                day, month = month, day  # US order (11/30/2020) when day-first is impossible
+            value = _to_gregorian(cal, year, month, day)
             if value is not None:
                 value = _with_time(value, folded, m.start(), m.end())
                 out.append(DateMatch(m.start(), m.end(), value, cal))

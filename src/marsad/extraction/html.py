@@ -381,7 +381,9 @@ def _assemble(
         byline=byline,
         authors=list(meta.authors) or (split_authors(byline) if byline else []),
         dateline=dateline,
-        published=meta.published or _visible_date(walk, body, calendar, page),
+        published=meta.published
+        or _visible_date(walk, body, calendar, page)
+        or _dated_element(root, title_el, calendar, page),
         updated=meta.updated,
         section=meta.section,
         site=meta.site or _host(page.url),
@@ -484,6 +486,27 @@ def _visible_date(
     reference = page.fetched.date() if page.fetched else None
     for block in region:
         value = parse_date(block.text, calendar=calendar, reference=reference)
+        if value is not None:
+            return value
+    return None
+
+
+def _dated_element(
+    root: etree._Element, title_el: etree._Element | None, calendar: str | None, page: RawPage
+) -> datetime | None:
+    """Last resort: an element whose class names a date ("date", "time", "publish"), the
+    first after the headline, e.g. in a toolbar the chrome rules left out of the blocks."""
+    query = ".//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"
+    candidates = root.xpath(query)
+    if not candidates:
+        return None
+    if title_el is not None:
+        order = {el: i for i, el in enumerate(root.iter())}
+        at = order.get(title_el, 0)
+        candidates.sort(key=lambda el: (order.get(el, 0) < at, abs(order.get(el, 0) - at)))
+    reference = page.fetched.date() if page.fetched else None
+    for el in candidates[:20]:
+        value = parse_date(_norm(text_of(el)), calendar=calendar, reference=reference)
         if value is not None:
             return value
     return None

@@ -193,12 +193,17 @@ def _values(metas: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:
 
 
 def _itemprop_dates(root: etree._Element, prop: str) -> list[str]:
-    out = []
+    """Microdata dates, those of an Article item first (a list of related stories may
+    carry its own datePublished items earlier in the page)."""
+    own: list[str] = []
+    other: list[str] = []
     for el in root.iterfind(f".//*[@itemprop='{prop}']"):
-        value = el.get("datetime") or el.get("content") or (el.text or "")
-        if value.strip():
-            out.append(value.strip())
-    return out
+        value = (el.get("datetime") or el.get("content") or (el.text or "")).strip()
+        if value:
+            scope = next((a for a in el.iterancestors() if a.get("itemtype")), None)
+            in_article = scope is not None and "article" in scope.get("itemtype", "").lower()
+            (own if in_article else other).append(value)
+    return own + other
 
 
 #: Class words of a <time> element that holds the publication date (WordPress and others).
