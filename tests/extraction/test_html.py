@@ -261,3 +261,14 @@ def test_extract_prefers_the_article_itemprop_date_over_a_related_item() -> None
     )
     art = extract_html(RawPage(content=html.encode()), Settings())
     assert art.published is not None and art.published.date().isoformat() == "2021-05-06"
+
+
+def test_extract_survives_an_unclosed_h1_and_br_in_headline() -> None:
+    para = "<p>" + "جملة عربية مكتوبة لاختبار عنوان غير مغلق في الصفحة، " * 6 + "</p>"
+    html = (
+        "<html><head><meta property='og:title' content='عنوان من سطرين في الصفحة'></head>"
+        "<body><h2>عنوان من سطرين<br>في الصفحة</h2><h1>" + para * 5 + "</body></html>"
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert art.title == "عنوان من سطرين في الصفحة"
+    assert len(art.paragraphs) == 5

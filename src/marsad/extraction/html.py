@@ -40,6 +40,7 @@ CONTENT_BONUS = 10  # inside itemprop=articleBody or a content-classed container
 LD_BODY_BONUS = 15  # the block's text is in the JSON-LD articleBody
 BEFORE_TITLE_FACTOR = 0.3  # bodies follow their headline
 CROSSHEAD_MAX_WORDS = 15
+TITLE_MAX_WORDS = 40  # longer "headlines" are markup errors (Arabic headlines: 5-20 words)
 _PUNCT = re.compile(r"[.،,؛;:!?؟»]+")  # a run ("...", "؟!") counts once
 _SENTENCE_END = (".", "!", "?", "؟", "…", "»", '"', ")", ".»")
 
@@ -134,8 +135,9 @@ def _norm(text: str) -> str:
 def _choose_title(root: etree._Element, meta: PageMeta) -> tuple[str | None, etree._Element | None]:
     """The headline as shown: an <h1> the meta titles confirm, else the one plausible <h1>
     (an SEO og:title may differ from it), else the meta title without the site name."""
-    h1s = [(el, _norm(text_of(el))) for el in root.iter("h1")]
-    h1s = [(el, t) for el, t in h1s if t]
+    h1s = [(el, _heading_text(el)) for el in root.iter("h1")]
+    # An <h1> of more than TITLE_MAX_WORDS words swallowed the page (an unclosed tag).
+    h1s = [(el, t) for el, t in h1s if t and len(t.split()) <= TITLE_MAX_WORDS]
     metas = [_norm(t) for t in meta.titles]
     for el, text in h1s:
         if text in metas:
@@ -152,10 +154,23 @@ def _choose_title(root: etree._Element, meta: PageMeta) -> tuple[str | None, etr
     if metas:
         title = _strip_site(metas[0], meta.site)
         for el in root.iter("h2", "h3"):
-            if _norm(text_of(el)) == title:
+            if _heading_text(el) == title:
                 return title, el
         return title, None
     return None, None
+
+
+def _heading_text(el: etree._Element) -> str:
+    """A heading's text; a <br> inside it separates words."""
+    parts: list[str] = []
+    for node in el.iter():
+        if node is not el and node.tag == "br":
+            parts.append(" ")
+        if node.text and isinstance(node.tag, str) and node.tag not in ("script", "style"):
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return _norm("".join(parts))
 
 
 def _in_article(el: etree._Element) -> bool:
