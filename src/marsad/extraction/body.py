@@ -1,0 +1,207 @@
+"""Which blocks of a page are its body: scoring, the best run, its container, refinement.
+
+Each block gets a "paragraph-ness" score (words, sentence punctuation, link density, being
+inside an articleBody/content container or the JSON-LD articleBody, coming after the
+headline). The body is the contiguous run of blocks with the highest total score (a
+maximum-sum subarray, so a crosshead or an ad slot between paragraphs does not cut it),
+fitted to the element that holds most of its text and grown over further paragraphs
+there; inside it, teaser boxes, link lines, chrome phrases and date lines are dropped and
+short heading-like lines between paragraphs become crossheads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .blocks import Block, HtmlRules, Walk, fold
+from .dates import find_dates
+from .metadata import PageMeta
+
+#: Score constants, tuned by hand on the example pages in tests/extraction/pages and the
+#: four dev pages (shared/data/extraction/dev) together; see ``_score``.
+MIN_WORDS = 10  # blocks shorter than this count against the body run
+PUNCT_BONUS = 3  # per sentence/clause mark, up to PUNCT_CAP marks
+PUNCT_CAP = 4
+CONTENT_BONUS = 10  # inside itemprop=articleBody or a content-classed container
+LD_BODY_BONUS = 15  # the block's text is in the JSON-LD articleBody
+BEFORE_TITLE_FACTOR = 0.3  # bodies follow their headline
+CROSSHEAD_MAX_WORDS = 15
+_PUNCT = re.compile(r"[.،,؛;:!?؟»]+")  # a run ("...", "؟!") counts once
+_SENTENCE_END = (".", "!", "?", "؟", "…", "»", '"', ")", ".»")
+
+
+def _score(block: Block, walk: Walk, ld_body: str | None, rules: HtmlRules) -> float:
+    """How much a block looks like article body (positive) or chrome (negative)."""
+    if block.title:
+        return 0.0
+    words = len(block.text.split())
+    if rules.is_chrome_text(block.text):
+        return -20.0
+    density = block.link_density
+    if density > 0.5:
+        return -float(min(30, max(5, words)))
+    score = float(words - MIN_WORDS)
+    score += PUNCT_BONUS * min(PUNCT_CAP, len(_PUNCT.findall(block.text)))
+    if block.content:
+        score += CONTENT_BONUS
+    if ld_body and words >= 5 and fold(block.text)[:60] in ld_body:
+        score += LD_BODY_BONUS
+    if block.heading:
+        score -= 5
+    score *= 1 - density
+    if walk.title_index is not None and block.index < walk.title_index and score > 0:
+        score *= BEFORE_TITLE_FACTOR
+    return score
+
+
+def select_body(walk: Walk, meta: PageMeta, rules: HtmlRules) -> list[Block]:
+    """The body blocks in reading order (crossheads flagged), or [] when there is none."""
+    blocks = walk.blocks
+    ld_body = (
+        fold(meta.article_body) if meta.article_body and len(meta.article_body) > 200 else None
+    )
+    for block in blocks:
+        block.score = _score(block, walk, ld_body, rules)
+    run = _best_run(blocks)
+    if run is None:
+        return []
+    container = _container(blocks[run[0] : run[1] + 1])
+    start, end = _extend(blocks, *run, walk.title_index, container)
+    span = blocks[start : end + 1]
+    return _refine(_drop_teaser_boxes(span, container), meta)
+
+
+def _best_run(blocks: list[Block]) -> tuple[int, int] | None:
+    """[start, end] of the contiguous blocks with the highest total score (Kadane)."""
+    best, best_sum = None, 0.0
+    start, acc = 0, 0.0
+    for i, block in enumerate(blocks):
+        if acc <= 0:
+            start, acc = i, 0.0
+        acc += block.score
+        if acc > best_sum:
+            best, best_sum = (start, i), acc
+    return best
+
+
+def _container(blocks: list[Block]) -> etree._Element | None:
+    """The deepest element holding at least 80% of the positive text of the run."""
+    weight: dict[etree._Element, int] = {}
+    total = 0
+    for block in blocks:
+        if block.score > 0:
+            total += block.chars
+            for el in (block.owner, *block.owner.iterancestors()):
+                weight[el] = weight.get(el, 0) + block.chars
+    holders = [el for el, w in weight.items() if w >= 0.8 * total]
+    return max(holders, key=lambda el: sum(1 for _ in el.iterancestors())) if holders else None
+
+
+def _extend(
+    blocks: list[Block],
+    start: int,
+    end: int,
+    title_index: int | None,
+    container: etree._Element | None,
+) -> tuple[int, int]:
+    """Fit the run to its container: trim blocks outside it at either end (a related box
+    with summaries right after the body), grow over further paragraphs inside it (past
+    an inline box that cut the run)."""
+    if container is None:
+        return start, end
+
+    def inside(block: Block) -> bool:
+        return block.owner is container or container in block.owner.iterancestors()
+
+    while start < end and not inside(blocks[start]):
+        start += 1
+    while end > start and not inside(blocks[end]):
+        end -= 1
+    j = end + 1
+    while j < len(blocks) and inside(blocks[j]):
+        if blocks[j].score > 0:
+            end = j
+        j += 1
+    floor = title_index + 1 if title_index is not None else 0
+    j = start - 1
+    while j >= floor and inside(blocks[j]):
+        if blocks[j].score > 0:
+            start = j
+        j -= 1
+    return start, end
+
+
+#: A box inside the body is a teaser box ("شاهد أيضا": linked headlines with summaries)
+#: when this share of its text is links and one of its lines is all link (tuned on the
+#: test pages: teaser boxes 0.3-0.6, paragraphs with inline links under 0.15).
+TEASER_BOX_LINK_SHARE = 0.25
+
+
+def _drop_teaser_boxes(run: list[Block], container: etree._Element | None) -> list[Block]:
+    """Leave out boxes of linked headlines with summary text inside the body container."""
+    if container is None:
+        return run
+    groups: dict[etree._Element, list[Block]] = {}
+    for block in run:
+        top = _child_of(block.owner, container)
+        if top is not None:
+            groups.setdefault(top, []).append(block)
+    drop: set[int] = set()
+    for members in groups.values():
+        chars = sum(b.chars for b in members)
+        links = sum(b.link_chars for b in members)
+        pure_link = any(b.link_density > 0.8 for b in members)
+        if len(members) >= 2 and pure_link and links >= TEASER_BOX_LINK_SHARE * chars:
+            drop.update(id(b) for b in members)
+    return [b for b in run if id(b) not in drop]
+
+
+def _child_of(el: etree._Element, container: etree._Element) -> etree._Element | None:
+    """The ancestor-or-self of ``el`` that is a child of ``container`` (None: el is it)."""
+    node = el
+    while node is not None and node is not container:
+        parent = node.getparent()
+        if parent is container:
+            return node
+        node = parent
+    return None
+
+
+def _refine(run: list[Block], meta: PageMeta) -> list[Block]:
+    """Drop teasers, chrome lines, date lines and bylines inside the run; flag crossheads."""
+    kept: list[Block] = []
+    for k, block in enumerate(run):
+        text = block.text
+        if block.title or block.score <= -20 or block.link_density > 0.5:
+            continue
+        if text == meta.byline or _date_line(text):
+            continue
+        if _crosshead(block):
+            # A crosshead sits between paragraphs; a short line before the body or at its
+            # end is a byline, a credit or a label instead.
+            if kept and any(b.score > 0 and not _crosshead(b) for b in run[k + 1 : k + 4]):
+                block.crosshead = True
+                kept.append(block)
+        elif block.score > 0 or (len(text.split()) >= 4 and text.endswith(_SENTENCE_END)):
+            kept.append(block)
+    return kept
+
+
+def _crosshead(block: Block) -> bool:
+    words = block.text.split()
+    if not 1 <= len(words) <= CROSSHEAD_MAX_WORDS or block.text.endswith((":", "：", "،", ",")):
+        return False
+    if not any(ch.isalpha() for ch in block.text):
+        return False
+    bold = block.bold_chars >= 0.8 * block.chars
+    return block.heading or bold or not block.text.endswith(_SENTENCE_END)
+
+
+def _date_line(text: str) -> bool:
+    """A line that is mostly a date ("03 يونيو 2020", "الثلاثاء ١ / ١٢ / ٢٠٢٠ - 02:00")."""
+    if len(text.split()) > 12:
+        return False
+    found = find_dates(text)
+    return sum(m.end - m.start for m in found) >= 0.5 * len(text)
