@@ -11,6 +11,7 @@ COMMAND_MODULES = (
     ".articles",
     ".evaluate",
     ".entities",
+    ".events",
     ".scale",
 )
 

@@ -98,7 +98,9 @@ def find_arguments(
     before = [p for p in parties if clause <= p.last < start]
     if not before:
         before = [p for p in parties if p.last < start]
-    after = [p for p in parties if p.first >= end]
+    # After the trigger, a new reported clause ("مؤكدا أن فرنسا ...") has its own parties.
+    stop = min((i for i in complements if i >= end), default=len(view.tokens))
+    after = [p for p in parties if end <= p.first < stop]
     actor: Party | None = before[0] if before else (after[0] if after else None)
     rest = [p for p in (*before, *after) if actor is None or p.entity.id != actor.entity.id]
     marked = [p for p in rest if p.marker in _TO_RECIPIENT and p.first >= end]

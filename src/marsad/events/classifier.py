@@ -42,11 +42,14 @@ def sentence_features(
 
 @dataclass(frozen=True, slots=True)
 class TypeModel:
-    """Weights of one event type; ``threshold`` on the probability says yes."""
+    """Weights of one event type; ``threshold`` on the probability says yes. ``opening``:
+    a sentence that opens with a strong trigger of the type also says yes (train.py turns
+    this on only when it raises the cross-validated F1)."""
 
     bias: float
     threshold: float
     weights: dict[str, float]
+    opening: bool = False
 
     def probability(self, features: Iterable[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
@@ -64,12 +67,15 @@ class SentenceClassifier:
     def scores(self, features: Sequence[str]) -> dict[str, float]:
         return {t: m.probability(features) for t, m in self.models.items()}
 
-    def decide(self, features: Sequence[str]) -> dict[str, float]:
-        """Types whose probability reaches their threshold, with the probability."""
+    def decide(
+        self, features: Sequence[str], opening: frozenset[str] = frozenset()
+    ) -> dict[str, float]:
+        """Types said yes to, with their probability; ``opening`` holds the types of a
+        strong trigger that opens the sentence."""
         out = {}
         for typ, model in self.models.items():
             p = model.probability(features)
-            if p >= model.threshold:
+            if p >= model.threshold or (model.opening and typ in opening):
                 out[typ] = p
         return out
 
@@ -82,14 +88,24 @@ class SentenceClassifier:
             raw = path.read_bytes()
         data = json.loads(gzip.decompress(raw))
         models = {
-            t: TypeModel(float(m["bias"]), float(m["threshold"]), dict(m["weights"]))
+            t: TypeModel(
+                float(m["bias"]),
+                float(m["threshold"]),
+                dict(m["weights"]),
+                bool(m.get("opening", False)),
+            )
             for t, m in data["types"].items()
         }
         return cls(models)
 
     def dump(self, path: Path, meta: dict[str, object]) -> None:
         types = {
-            t: {"bias": m.bias, "threshold": m.threshold, "weights": m.weights}
+            t: {
+                "bias": m.bias,
+                "threshold": m.threshold,
+                "weights": m.weights,
+                "opening": m.opening,
+            }
             for t, m in self.models.items()
         }
         body = json.dumps({"types": types, "meta": meta}, ensure_ascii=False, sort_keys=True)

@@ -5,21 +5,33 @@ from __future__ import annotations
 from ..document import Article, Event
 
 
+def side(entity_id: str) -> str:
+    """A country and its government are one side (linking ids "iso:MAR", "gov:MAR")."""
+    if entity_id.startswith(("iso:", "gov:")):
+        return "state:" + entity_id[4:]
+    return entity_id
+
+
 def _parties(ev: Event) -> frozenset[str]:
-    return frozenset(p for p in (ev.actor, ev.recipient) if p)
+    return frozenset(side(p) for p in (ev.actor, ev.recipient) if p)
 
 
 def merge_events(events: list[Event], article: Article) -> list[Event]:
     """Merge restatements, then share contexts along country dyads.
 
     Two events of one type between the same parties are one event (the article restates
-    it); an event whose parties are a subset of another's of the same type (a headline
-    naming one side, a sentence naming none) joins it. The merged event keeps the first
-    evidence that names both sides, and the union of aux modes and contexts.
+    it); an event naming no party joins the first of its type. One naming only one side
+    stays apart: "X thanked" and "X and Y expressed satisfaction" may be different events.
+    The merged event keeps the first evidence that names both sides, and the union of aux
+    modes and contexts.
     """
     kept: list[Event] = []
     for ev in sorted(events, key=lambda e: -len(_parties(e))):
-        home = next((k for k in kept if k.type == ev.type and _parties(ev) <= _parties(k)), None)
+        parties = _parties(ev)
+        home = next(
+            (k for k in kept if k.type == ev.type and (not parties or parties == _parties(k))),
+            None,
+        )
         if home is None:
             kept.append(ev)
             continue

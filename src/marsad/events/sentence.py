@@ -31,6 +31,12 @@ class SentenceView:
     def hits(self) -> list[tuple[str, int]]:
         return [(f"{m.payload.type}:{m.payload.pattern}", m.start) for m in self.triggers]
 
+    def opening_types(self) -> frozenset[str]:
+        """Types of a full-weight trigger on the sentence's first word ("تظاهر ...")."""
+        return frozenset(
+            m.payload.type for m in self.triggers if m.start == 0 and m.payload.weight >= 1.0
+        )
+
     def abs_span(self, i: int, j: int) -> tuple[int, int]:
         """Article offsets of tokens ``[i, j)``."""
         return self.start + self.tokens[i].start, self.start + self.tokens[j - 1].end

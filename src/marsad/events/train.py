@@ -27,10 +27,15 @@ DATA = Path(__file__).parent / "data"
 TYPES = {"PROTEST": "protest_gsr.csv", "ASSAULT": "assault_gsr.csv"}
 LABELS = {"yes": 1, "easy no": 0, "difficult no": 0}
 FOLDS = 5
-#: (L2 strength, weight of a positive example) pairs tried by cross-validation; positives
+Grid = tuple[float, float, str]
+#: (L2 strength, weight of a positive example, targets) tried by cross-validation; positives
 #: are 4-11% of the rows.
-GRID = ((3.0, 1.0), (10.0, 1.0), (30.0, 1.0), (3.0, 4.0), (10.0, 4.0), (30.0, 4.0))
+GRID: tuple[Grid, ...] = tuple(
+    (l2, pw, mode) for l2 in (3.0, 10.0, 30.0) for pw in (1.0, 4.0) for mode in ("hard", "soft")
+)
 EPOCHS = 300
+#: Probability thresholds tried by cross-validation.
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.91, 0.05))
 
 
 def fold_of(record_id: str) -> int:
@@ -39,15 +44,25 @@ def fold_of(record_id: str) -> int:
 
 def load_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as fh:
-        return [r for r in csv.DictReader(fh) if r["label"] in LABELS]
+        return list(csv.DictReader(fh))
 
 
-def featurize(rows: list[dict[str, str]], lexicons: Lexicons) -> list[list[str]]:
-    out = []
+def soft_label(row: dict[str, str]) -> float:
+    """Share of annotators who accepted the label (ambiguous rows carry a signal too)."""
+    accept, reject = int(row["accept"] or 0), int(row["reject"] or 0)
+    return accept / (accept + reject) if accept + reject else 0.5
+
+
+def featurize(
+    rows: list[dict[str, str]], lexicons: Lexicons, typ: str
+) -> tuple[list[list[str]], np.ndarray]:
+    """Features per row, and whether a strong trigger of ``typ`` opens the row."""
+    feats, opening = [], []
     for r in rows:
         v = view(r["text"], 0, len(r["text"]), lexicons)
-        out.append(sentence_features(v.forms, v.hits()))
-    return out
+        feats.append(sentence_features(v.forms, v.hits()))
+        opening.append(typ in v.opening_types())
+    return feats, np.array(opening, dtype=bool)
 
 
 def fit(feats: list[list[str]], y: np.ndarray, l2: float, pos_weight: float) -> TypeModel:
@@ -60,7 +75,7 @@ def fit(feats: list[list[str]], y: np.ndarray, l2: float, pos_weight: float) -> 
     m, v, mb, vb = np.zeros(d), np.zeros(d), 0.0, 0.0
     for step in range(1, EPOCHS + 1):
         z = np.bincount(rows, weights=w[cols], minlength=n) + b
-        r = (1 / (1 + np.exp(-z)) - y) * np.where(y == 1, pos_weight, 1.0)
+        r = (1 / (1 + np.exp(-z)) - y) * (1.0 + (pos_weight - 1.0) * y)
         g = np.bincount(cols, weights=r[rows], minlength=d) / n + l2 * w / n
         gb = float(r.mean())
         m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
@@ -74,53 +89,92 @@ def fit(feats: list[list[str]], y: np.ndarray, l2: float, pos_weight: float) -> 
 
 
 def prf(pred: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
+    pred = pred.astype(bool)
     tp = float(np.sum(pred & (y == 1)))
     p = tp / max(1, int(pred.sum()))
     r = tp / max(1, int((y == 1).sum()))
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def targets(y: np.ndarray, soft: np.ndarray, mode: str) -> tuple[np.ndarray, np.ndarray]:
+    """(rows to train on, their targets): "hard" = yes/no rows with 1/0, "soft" = every row
+    with its annotators' acceptance share."""
+    if mode == "soft":
+        return np.ones(len(y), dtype=bool), soft
+    keep = y >= 0
+    return keep, y.astype(float)
+
+
 def cross_validate(
-    feats: list[list[str]], y: np.ndarray, folds: np.ndarray, l2: float, pos_weight: float
+    feats: list[list[str]], y: np.ndarray, soft: np.ndarray, folds: np.ndarray, grid: Grid
 ) -> tuple[float, float, np.ndarray]:
+    """Pooled out-of-fold F1 on the yes/no rows at the best threshold, the threshold, and
+    the out-of-fold probabilities."""
+    l2, pos_weight, mode = grid
+    usable, target = targets(y, soft, mode)
     probs = np.zeros(len(y))
     for k in range(FOLDS):
-        tr = folds != k
-        model = fit([f for f, t in zip(feats, tr, strict=True) if t], y[tr], l2, pos_weight)
-        probs[~tr] = [model.probability(f) for f, t in zip(feats, tr, strict=True) if not t]
+        tr = (folds != k) & usable
+        model = fit(_pick(feats, tr), target[tr], l2, pos_weight)
+        probs[folds == k] = [model.probability(f) for f in _pick(feats, folds == k)]
+    scored = y >= 0
     best = max(
-        ((prf(probs >= t, y)[2], t) for t in np.arange(0.05, 0.91, 0.05)), key=lambda x: x[0]
+        ((prf(probs[scored] >= t, y[scored])[2], t) for t in THRESHOLDS),
+        key=lambda x: x[0],
     )
     return best[0], float(best[1]), probs
 
 
+def _pick(feats: list[list[str]], mask: np.ndarray) -> list[list[str]]:
+    return [f for f, keep in zip(feats, mask, strict=True) if keep]
+
+
 def train_type(typ: str, path: Path, lexicons: Lexicons, report: list[str]) -> TypeModel:
     rows = load_rows(path)
-    feats = featurize(rows, lexicons)
-    y = np.array([LABELS[r["label"]] for r in rows])
+    feats, opening = featurize(rows, lexicons, typ)
+    y = np.array([LABELS.get(r["label"], -1) for r in rows])
+    soft = np.array([soft_label(r) for r in rows])
     folds = np.array([fold_of(r["id"]) for r in rows])
+    scored = y >= 0
     lex = np.array([any(f == f"t:{typ}" for f in fs) for fs in feats])
-    p, r, f = prf(lex, y)
+    p, r, f = prf(lex[scored], y[scored])
     report.append(
-        f"- {typ} trigger lexicon alone (all {len(y)} rows): P {p:.3f} R {r:.3f} F1 {f:.3f}"
+        f"- {typ} trigger lexicon alone ({int(scored.sum())} yes/no rows): "
+        f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
     )
-    cv = {g: cross_validate(feats, y, folds, *g) for g in GRID}
-    l2, pos_weight = max(cv, key=lambda k: cv[k][0])
-    f1, threshold, probs = cv[(l2, pos_weight)]
-    p, r, _ = prf(probs >= threshold, y)
+    cv = {g: cross_validate(feats, y, soft, folds, g) for g in GRID}
+    best = max(cv, key=lambda k: cv[k][0])
+    f1, threshold, probs = cv[best]
+    p, r, _ = prf(probs[scored] >= threshold, y[scored])
     report.append(
-        f"- {typ} 5-fold CV (l2={l2}, pos_weight={pos_weight}, threshold={threshold:.2f}): "
-        f"P {p:.3f} R {r:.3f} F1 {f1:.3f}  [grid (l2, pos_weight) F1: "
-        f"{', '.join(f'{k}: {v[0]:.3f}' for k, v in cv.items())}]"
+        f"- {typ} 5-fold CV (l2, pos_weight, targets = {best}, threshold={threshold:.2f}): "
+        f"P {p:.3f} R {r:.3f} F1 {f1:.3f}; grid F1: "
+        f"{', '.join(f'{k}: {v[0]:.3f}' for k, v in cv.items())}"
     )
+    # The opening rule (see TypeModel) joins the model only when it raises the CV F1.
+    with_opening = max(
+        ((prf(((probs >= t) | opening)[scored], y[scored])[2], t) for t in THRESHOLDS),
+        key=lambda x: x[0],
+    )
+    use_opening = with_opening[0] > f1
+    if use_opening:
+        f1, threshold = with_opening[0], float(with_opening[1])
+        p, r, _ = prf(((probs >= threshold) | opening)[scored], y[scored])
+        report.append(
+            f"- {typ} + opening-trigger rule, 5-fold CV (threshold={threshold:.2f}): "
+            f"P {p:.3f} R {r:.3f} F1 {f1:.3f}"
+        )
+    usable, target = targets(y, soft, best[2])
+    train = (folds != 0) & usable
+    model = fit(_pick(feats, train), target[train], best[0], best[1])
+    model = TypeModel(model.bias, threshold, model.weights, use_opening)
+    dev = (folds == 0) & scored
+    said = np.array([model.probability(f) >= threshold for f in _pick(feats, dev)])
+    p, r, f = prf(said | (opening[dev] & use_opening), y[dev])
     train = folds != 0
-    model = fit([f for f, t in zip(feats, train, strict=True) if t], y[train], l2, pos_weight)
-    model = TypeModel(model.bias, threshold, model.weights)
-    dev = np.array([model.probability(f) >= threshold for f in feats])[~train]
-    p, r, f = prf(dev, y[~train])
     report.append(
         f"- {typ} shipped model (trained on folds 1-4, {int(train.sum())} rows), fold 0 dev "
-        f"({int((~train).sum())} rows, {int(y[~train].sum())} yes): P {p:.3f} R {r:.3f} F1 {f:.3f}"
+        f"({int(dev.sum())} rows, {int(y[dev].sum())} yes): P {p:.3f} R {r:.3f} F1 {f:.3f}"
     )
     return model
 

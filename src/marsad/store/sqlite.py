@@ -19,6 +19,7 @@ from typing import Any
 from ..document import Article, Failure
 from ..errors import StoreError
 from .entities import save_entities
+from .events import save_events
 from .migrations import migrate
 from .search import index_article
 
@@ -132,6 +133,7 @@ class SQLiteStore:
         )
         article_id = int(cur.lastrowid or 0)
         save_entities(self.db, article_id, article)
+        save_events(self.db, article_id, article)
         index_article(self.db, article_id, article)
         self.db.execute("DELETE FROM failures WHERE origin = ?", (article.origin,))
         return IngestResult(article_id, "version" if last else "new", version)

@@ -1,0 +1,127 @@
+"""Events in the store: written with their article, read back by type, party, country, date.
+
+``save_events`` runs inside ``SQLiteStore.save_article``'s transaction after
+``save_entities`` (which has already pointed the article's event parties at stored ids).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from ..document import Article
+
+
+def save_events(db: sqlite3.Connection, article_id: int, article: Article) -> None:
+    """Insert one row per event of ``article``; a party with no stored entity becomes NULL."""
+    known = {e.id for e in article.entities}
+    text = article.text
+
+    def party(entity_id: str | None) -> str | None:
+        return entity_id if entity_id in known else None
+
+    db.executemany(
+        """INSERT INTO events (article_id, type, mode, contexts, aux, actor_id, recipient_id,
+               location_id, date, evidence_start, evidence_end, evidence)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                article_id,
+                ev.type,
+                ev.mode,
+                json.dumps(ev.contexts, ensure_ascii=False),
+                json.dumps(ev.aux, ensure_ascii=False),
+                party(ev.actor),
+                party(ev.recipient),
+                party(ev.location),
+                ev.date,
+                ev.evidence_start,
+                ev.evidence_end,
+                text[ev.evidence_start : ev.evidence_end],
+            )
+            for ev in article.events
+        ],
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventQuery:
+    """Filters of ``query_events``; None means any. ``actor``/``recipient`` are entity ids or
+    names (any stored alias); ``country`` (ISO3) matches the actor's or recipient's country;
+    ``since``/``until`` are ISO dates, inclusive."""
+
+    type: str | None = None
+    actor: str | None = None
+    recipient: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+_SELECT = """SELECT e.id, e.article_id, e.type, e.mode, e.contexts, e.aux, e.date,
+       e.actor_id, ea.name AS actor_name, ea.country AS actor_country,
+       e.recipient_id, er.name AS recipient_name, er.country AS recipient_country,
+       e.location_id, el.name AS location_name, e.evidence_start, e.evidence_end, e.evidence,
+       a.title, a.url
+FROM events e JOIN articles a ON a.id = e.article_id
+LEFT JOIN entities ea ON ea.id = e.actor_id
+LEFT JOIN entities er ON er.id = e.recipient_id
+LEFT JOIN entities el ON el.id = e.location_id"""
+
+
+def entity_ids(db: sqlite3.Connection, name_or_id: str) -> list[str]:
+    """Stored entity ids a user's "--actor" means: the id itself, else names and aliases."""
+    if db.execute("SELECT 1 FROM entities WHERE id = ?", (name_or_id,)).fetchone():
+        return [name_or_id]
+    from ..linking.people import person_tokens
+
+    key = " ".join(person_tokens(name_or_id, None))
+    rows = db.execute(
+        """SELECT id FROM entities WHERE name = ?
+           UNION SELECT entity_id FROM entity_aliases WHERE alias = ? OR key = ?""",
+        (name_or_id, name_or_id, key),
+    ).fetchall()
+    return sorted({r[0] for r in rows})
+
+
+def _where(db: sqlite3.Connection, q: EventQuery) -> tuple[str, list[Any]]:
+    sql, params = ["a.is_latest = 1"], []
+    if q.type:
+        sql.append("e.type = ?")
+        params.append(q.type.upper())
+    for column, value in (("e.actor_id", q.actor), ("e.recipient_id", q.recipient)):
+        if value:
+            ids = entity_ids(db, value) or [value]
+            sql.append(f"{column} IN ({','.join('?' * len(ids))})")
+            params += ids
+    if q.country:
+        sql.append("(ea.country = ? OR er.country = ?)")
+        params += [q.country.upper(), q.country.upper()]
+    if q.since:
+        sql.append("COALESCE(e.date, substr(a.published, 1, 10)) >= ?")
+        params.append(q.since)
+    if q.until:
+        sql.append("COALESCE(e.date, substr(a.published, 1, 10)) <= ?")
+        params.append(q.until)
+    return " AND ".join(sql), params
+
+
+def query_events(db: sqlite3.Connection, query: EventQuery) -> list[dict[str, Any]]:
+    """Matching events, newest first, contexts and aux as lists."""
+    where, params = _where(db, query)
+    rows = db.execute(
+        f"{_SELECT} WHERE {where} ORDER BY COALESCE(e.date, a.published) DESC, e.id DESC "
+        "LIMIT ? OFFSET ?",
+        [*params, query.limit, query.offset],
+    ).fetchall()
+    out = []
+    for r in rows:
+        row = dict(r)
+        row["contexts"] = json.loads(row["contexts"])
+        row["aux"] = json.loads(row["aux"])
+        out.append(row)
+    return out
