@@ -272,3 +272,13 @@ def test_extract_survives_an_unclosed_h1_and_br_in_headline() -> None:
     art = extract_html(RawPage(content=html.encode()), Settings())
     assert art.title == "عنوان من سطرين في الصفحة"
     assert len(art.paragraphs) == 5
+
+
+def test_extract_keeps_a_short_last_sentence() -> None:
+    html = (PAGES / "jsonld_maghreb.html").read_text("utf-8")
+    html = html.replace(
+        "<p>لمتابعة آخر الأخبار، تابعونا على تيليغرام وفيسبوك.</p>",
+        "<p>ولم تعلق الحكومة على ذلك.</p>",
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert art.paragraphs[-1] == "ولم تعلق الحكومة على ذلك."

@@ -28,6 +28,7 @@ CONTENT_BONUS = 10  # inside itemprop=articleBody or a content-classed container
 LD_BODY_BONUS = 15  # the block's text is in the JSON-LD articleBody
 BEFORE_TITLE_FACTOR = 0.3  # bodies follow their headline
 CROSSHEAD_MAX_WORDS = 15
+SENTENCE_MIN_WORDS = 4  # a shorter line ending in "." is a label or a credit, not a sentence
 _PUNCT = re.compile(r"[.،,؛;:!?؟»]+")  # a run ("...", "؟!") counts once
 _SENTENCE_END = (".", "!", "?", "؟", "…", "»", '"', ")", ".»")
 
@@ -121,16 +122,28 @@ def _extend(
         end -= 1
     j = end + 1
     while j < len(blocks) and inside(blocks[j]):
-        if blocks[j].score > 0:
+        if blocks[j].score > 0 or _sentence(blocks[j]):
             end = j
         j += 1
     floor = title_index + 1 if title_index is not None else 0
     j = start - 1
     while j >= floor and inside(blocks[j]):
-        if blocks[j].score > 0:
+        if blocks[j].score > 0 or _sentence(blocks[j]):
             start = j
         j -= 1
     return start, end
+
+
+def _sentence(block: Block) -> bool:
+    """A short paragraph that is still a sentence ("ولم يعلق الجيش على الحادث."): the
+    body's last or first line is often one; the run's scores alone would leave it out."""
+    return (
+        len(block.text.split()) >= SENTENCE_MIN_WORDS
+        and block.text.endswith(_SENTENCE_END)
+        and block.link_density < 0.3
+        and block.score > -20
+        and not block.title
+    )
 
 
 #: A box inside the body is a teaser box ("شاهد أيضا": linked headlines with summaries)
@@ -184,7 +197,7 @@ def _refine(run: list[Block], meta: PageMeta) -> list[Block]:
             if kept and any(b.score > 0 and not _crosshead(b) for b in run[k + 1 : k + 4]):
                 block.crosshead = True
                 kept.append(block)
-        elif block.score > 0 or (len(text.split()) >= 4 and text.endswith(_SENTENCE_END)):
+        elif block.score > 0 or _sentence(block):
             kept.append(block)
     return kept
 
