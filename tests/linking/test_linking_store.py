@@ -65,3 +65,27 @@ def test_store_rewrites_event_parties_to_stored_ids(
     with open_store(db) as store:
         found = list_entities(store.db, query="درامانان")
     assert [f["id"] for f in found] == ["per:جيرالد دارمانان"]
+
+
+def test_store_country_is_the_most_frequent_one_given(
+    tmp_path: Path, linker: LinkingStage, mark: Mark
+) -> None:
+    db = tmp_path / "m.db"
+    texts = [
+        ("d1", "قال الرئيس الإيراني [[حسن روحاني|PER]] إن الاتفاق مهم."),
+        ("d2", "وصل الرئيس الإيراني [[حسن روحاني|PER]] إلى المدينة."),
+        ("d3", "ورد الرئيس العراقي على [[حسن روحاني|PER]] أمس."),  # a reading error
+        ("d4", "واستقبل الرئيس الإيراني [[حسن روحاني|PER]] ضيوفه."),
+    ]
+    first = mark("خبر", texts[2][1])
+    first.origin = texts[2][0]
+    linker(first)
+    first.entities[0].country = "IRQ"  # as if the recogniser had guessed it
+    with open_store(db) as store, store.transaction():
+        store.save_article(first)
+    for origin, text in (texts[0], texts[1], texts[3]):
+        _save(db, linker, mark("خبر", text), origin)
+    with open_store(db) as store:
+        detail = entity_detail(store.db, "per:حسن روحاني")
+    assert detail is not None
+    assert (detail["country"], detail["sector"], detail["mention_count"]) == ("IRN", "GOV", 4)

@@ -124,7 +124,7 @@ def _role_before(
         tok = tokens[k]
         if not tok.is_word or k in taken or tok.key in gaz.breaks:
             break
-        if head_length([t.key for t in tokens[k : last + 1]], gaz):
+        if gaz.starts_role(tok.key) and head_length([t.key for t in tokens[k : last + 1]], gaz):
             earliest = k
         k -= 1
     return (earliest, last) if earliest is not None else None

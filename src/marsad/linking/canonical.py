@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .keys import deletions, similar_token
-from .people import partial_token, same_name
+from .people import is_nasab, partial_token, same_name
 
 #: A stored person wins an ambiguous match only with this many times the mentions of the
 #: runner-up. Set by hand: with 3x, "سلمان" alone goes to the king (hundreds of mentions in
@@ -45,9 +45,11 @@ def _fits(new: tuple[str, ...], cand: Candidate) -> int:
         if len(new) > 1 and len(form) > 1:
             fit = same_name(new, form)
             exact = fit and partial_token(new) == partial_token(form)
+        elif len(new) > 1 and is_nasab(new):
+            continue  # "سعود بن فيصل" never joins a stored "سعود": too common a given name
         else:
             a, b = partial_token(new), partial_token(form)
-            fit, exact = similar_token(a, b), a == b
+            fit, exact = bool(a) and similar_token(a, b), a == b
         best = max(best, 2 if exact else 1 if fit else 0)
     if len(new) > 1 and len(cand.name_tokens) > 1 and not same_name(new, cand.name_tokens):
         return 0  # a full name never joins a person already known by another full name

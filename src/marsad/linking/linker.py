@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..document import Article, Entity, Mention
 from .actors import actor_code, context_role, is_counterpart, role_country, role_sector
-from .gazetteers import Gazetteer
+from .gazetteers import MEMO_SIZE, Gazetteer
 from .keys import name_key
 from .people import Person, group_people, person_tokens
 from .places import (
@@ -31,7 +31,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 def link_article(article: Article, gaz: Gazetteer) -> Article:
     text = article.text
-    tokens = tokenize(text)
+    if len(gaz.token_keys) > MEMO_SIZE:
+        gaz.token_keys.clear()
+    tokens = tokenize(text, gaz.token_keys)
     mentions = sorted(article.mentions, key=lambda m: (m.start, m.end))
     taken, names = _covered(tokens, mentions)
     found: dict[str, Entity] = {}
@@ -45,11 +47,12 @@ def link_article(article: Article, gaz: Gazetteer) -> Article:
         {i: person_tokens(text[mentions[i].start : mentions[i].end], gaz) for i in person_idx},
         {i: mentions[i].start for i in person_idx},
     )
-    holders = [_person_entity(p, mentions, text, tokens, names, gaz, found) for p in people]
-    _counterparts(holders, mentions, found, gaz)
+    persons = [_person_entity(p, mentions, text, tokens, names, gaz, found) for p in people]
+    _counterparts(persons, mentions, gaz)
+    for entity in persons:
+        _fill_home(entity, home)
+    holders = [RoleHolder(e.id, role_stems(e.role or "", gaz), e.country) for e in persons]
     added = _role_references(text, tokens, (taken, names), holders, gaz, found)
-    for holder in holders:
-        _fill_home(found[holder.entity_id], home, gaz)
     article.mentions = sorted(mentions + added, key=lambda m: (m.start, m.end))
     order = {m.entity_id: m.start for m in reversed(article.mentions)}
     article.entities = sorted(found.values(), key=lambda e: order.get(e.id, len(text)))
@@ -150,7 +153,7 @@ def _person_entity(
     names: set[int],
     gaz: Gazetteer,
     found: dict[str, Entity],
-) -> RoleHolder:
+) -> Entity:
     ms = [mentions[i] for i in sorted(person.mentions)]
     counts = Counter(len(f) for f in person.forms)
     best = max(person.forms, key=lambda f: (len(f), counts[len(f)]))
@@ -159,66 +162,73 @@ def _person_entity(
         for m in ms
         if person_tokens(text[m.start : m.end], gaz) == best
     )
-    role = next((m.role for m in ms if m.role), None)
-    country = next((m.country for m in ms if m.country), None) or role_country(role, gaz)
-    if role is None:
-        read = next(
-            (r for m in ms if (r := context_role(text, tokens, m.start, m.end, gaz, names))),
-            None,
-        )
-        role, country = read if read else (None, None)
-        country = next((m.country for m in ms if m.country), None) or country
+    role, stated, guessed = _person_role(ms, text, tokens, names, gaz)
     dict_country, dict_sector = actor_code(" ".join(best), gaz)
-    country = country or dict_country
     entity = Entity(
         id="per:" + " ".join(best),
         name=surfaces.most_common(1)[0][0],
         type="PER",
-        country=country,
+        # A country written in the role beats the CAMEO actor list, which beats the
+        # recogniser's, which may be the article's home country guessed for a bare role.
+        country=stated or dict_country or guessed,
         sector=role_sector(role, gaz) or dict_sector,
         role=role,
     )
     for m in ms:
-        entity = _attach(m, entity, text[m.start : m.end], found)
+        entity = _attach(m, entity, _display(text[m.start : m.end], gaz), found)
         m.role = m.role or role
         m.country = m.country or entity.country
-    return RoleHolder(entity.id, role_stems(role, gaz) if role else (), entity.country)
+    return entity
 
 
-def _counterparts(
-    holders: list[RoleHolder], mentions: list[Mention], found: dict[str, Entity], gaz: Gazetteer
-) -> None:
+def _person_role(
+    ms: list[Mention], text: str, tokens: list[Token], names: set[int], gaz: Gazetteer
+) -> tuple[str | None, str | None, str | None]:
+    """(role, country written in it, country the recogniser gave) for one person."""
+    given = max((m for m in ms if m.role), key=lambda m: len(m.role or ""), default=None)
+    guessed = (given.country if given else None) or next((m.country for m in ms if m.country), None)
+    if given is not None:
+        return given.role, role_country(given.role, gaz), guessed
+    read = next(
+        (r for m in ms if (r := context_role(text, tokens, m.start, m.end, gaz, names))), None
+    )
+    return (read[0], read[1], guessed) if read else (None, None, guessed)
+
+
+def _counterparts(persons: list[Entity], mentions: list[Mention], gaz: Gazetteer) -> None:
     """ "X نظيره الفرنسي Y": Y takes the role (and sector) of the person named before it."""
     first: dict[str, int] = {}
     for m in mentions:
         if m.type == "PER" and m.entity_id:
             first.setdefault(m.entity_id, m.start)
-    for holder in holders:
-        entity = found[holder.entity_id]
+    for entity in persons:
         if not is_counterpart(entity.role, gaz):
             continue
         before = [
-            h
-            for h in holders
-            if first[h.entity_id] < first[entity.id]
-            and found[h.entity_id].role
-            and not is_counterpart(found[h.entity_id].role, gaz)
+            p
+            for p in persons
+            if first[p.id] < first[entity.id] and p.role and not is_counterpart(p.role, gaz)
         ]
         if before:
-            other = found[max(before, key=lambda h: first[h.entity_id]).entity_id]
+            other = max(before, key=lambda p: first[p.id])
             entity.role, entity.sector = other.role, other.sector
-            holder.stems = role_stems(other.role or "", gaz)
             for m in mentions:
                 if m.entity_id == entity.id:
                     m.role = other.role
 
 
 def _display(surface: str, gaz: Gazetteer) -> str:
-    """The name as written, without a leading title ("السيد ناصر بوريطة" -> "ناصر بوريطة")."""
+    """The name as written without a title or stray words around it ("السيد ناصر بوريطة"
+    and "فإن ناصر بوريطة" -> "ناصر بوريطة"): names and aliases of people are kept this way."""
     words = surface.split()
-    while len(words) > 1 and name_key(words[0]) in gaz.honorifics:
+    while words and (
+        name_key(words[0]) in gaz.name_edges
+        or (len(words) > 1 and name_key(words[0]) in gaz.honorifics)
+    ):
         words = words[1:]
-    return " ".join(words)
+    while words and name_key(words[-1]) in gaz.name_edges:
+        words = words[:-1]
+    return " ".join(words) or " ".join(surface.split())
 
 
 def _role_references(
@@ -229,18 +239,16 @@ def _role_references(
     gaz: Gazetteer,
     found: dict[str, Entity],
 ) -> list[Mention]:
-    """New PER mentions for role-only references; a holder with no country takes theirs."""
+    """New PER mentions for role-only references (not aliases: they are not names)."""
     out = []
     for ref in find_references(text, tokens, taken, holders, gaz):
-        entity = found[ref.entity_id]
-        entity.country = entity.country or ref.country
         m = Mention(ref.start, ref.end, "PER", score=0.5, role=ref.role, country=ref.country)
-        _attach(m, entity, text[ref.start : ref.end], found)
+        m.entity_id = ref.entity_id
         out.append(m)
     return out
 
 
-def _fill_home(entity: Entity, home: str | None, gaz: Gazetteer) -> None:
+def _fill_home(entity: Entity, home: str | None) -> None:
     """A state office holder with no stated country serves the article's home country."""
     if entity.country is None and home is not None and entity.sector in STATE_SECTORS:
         entity.country = home

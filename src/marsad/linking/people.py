@@ -44,8 +44,11 @@ def person_tokens(surface: str, gaz: Gazetteer | None) -> tuple[str, ...]:
     """
     text = to_arabic(surface, gaz.name_tokens) if gaz and is_latin(surface) else surface
     toks = name_key(text).split()
-    while gaz and len(toks) > 1 and toks[0] in gaz.honorifics:
-        toks = toks[1:]
+    if gaz:
+        while toks and (toks[0] in gaz.name_edges or (len(toks) > 1 and toks[0] in gaz.honorifics)):
+            toks = toks[1:]
+        while toks and toks[-1] in gaz.name_edges:
+            toks = toks[:-1]
     out: list[str] = []
     for tok in toks:
         if out and out[-1] in _COMPOUND_HEADS:
@@ -53,6 +56,11 @@ def person_tokens(surface: str, gaz: Gazetteer | None) -> tuple[str, ...]:
         else:
             out.append(tok)
     return tuple(out)
+
+
+def is_nasab(form: tuple[str, ...]) -> bool:
+    """ "محمد بن سلمان": a name by descent, whose one-word form is the given name."""
+    return any(t in _NASAB for t in form[1:])
 
 
 def partial_token(form: tuple[str, ...]) -> str:
@@ -71,6 +79,8 @@ def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     if similar_token(short[0], long_[0]) and similar_token(short[-1], long_[-1]):
         return True
+    if long_[-len(short) - 1] in _NASAB:
+        return False  # "سلمان بن عبدالعزيز" ends "محمد بن سلمان بن عبدالعزيز": his father
     tail = long_[-len(short) :]
     return all(similar_token(x, y) for x, y in zip(short, tail, strict=True))
 
@@ -88,8 +98,19 @@ def _candidates(form: tuple[str, ...], people: list[Person]) -> list[Person]:
     hits = [p for p in people if any(similar_token(tok, x) for x in p.partials if x)]
     if hits:
         return hits
-    # A given name alone ("علاء" after "علاء مبارك"): exact only, the weakest evidence.
-    return [p for p in people if any(len(f) > 1 and f[0] == tok for f in p.forms)]
+    # A given name alone ("علاء" after "علاء مبارك"): exact only, weak evidence.
+    hits = [p for p in people if any(len(f) > 1 and f[0] == tok for f in p.forms)]
+    if hits:
+        return hits
+    # Weakest: any inner token not naming a father, for spans that ran past the name
+    # ("جيرالد دارمانان استعرضا" still holds "دارمانان").
+    return [p for p in people if any(tok in _own_tokens(f) for f in p.forms if len(f) > 1)]
+
+
+def _own_tokens(form: tuple[str, ...]) -> set[str]:
+    return {
+        t for i, t in enumerate(form) if t not in _NASAB and (i == 0 or form[i - 1] not in _NASAB)
+    }
 
 
 def group_people(forms: dict[int, tuple[str, ...]], starts: dict[int, int]) -> list[Person]:

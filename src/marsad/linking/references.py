@@ -50,14 +50,17 @@ def find_references(
     ``taken`` is (indices of tokens inside any mention, those inside person mentions).
     """
     out: list[Reference] = []
-    i = 0
-    while i < len(tokens):
-        ref = _reference_at(i, text, tokens, taken, holders, gaz)
-        if ref is None:
-            i += 1
+    if not any(h.stems for h in holders):
+        return out
+    heads = [i for i, t in enumerate(tokens) if t.is_word and gaz.starts_role(t.key)]
+    after = -1
+    for i in heads:
+        if i <= after:
             continue
-        out.append(ref[0])
-        i = ref[1] + 1
+        ref = _reference_at(i, text, tokens, taken, holders, gaz)
+        if ref is not None:
+            out.append(ref[0])
+            after = ref[1]
     return out
 
 
@@ -71,7 +74,9 @@ def _reference_at(
 ) -> tuple[Reference, int] | None:
     tok = tokens[i]
     anywhere, names = taken
-    if not tok.is_word or i in anywhere or not head_length([tok.key], gaz):
+    if not tok.is_word or i in anywhere or not gaz.starts_role(tok.key):
+        return None
+    if not head_length([tok.key], gaz):
         return None
     if _beside_name(i - 1, tokens, names, before=True):
         return None
@@ -100,13 +105,11 @@ def _beside_name(j: int, tokens: list[Token], taken: set[int], *, before: bool) 
 
 
 def _holder(stems: tuple[str, ...], country: str, holders: list[RoleHolder]) -> RoleHolder | None:
+    """The one person whose role starts with these stems and whose country is this one (the
+    exact role wins a tie: "وزير الداخلية" over "وزير الداخلية المنتدب")."""
     if not stems:
         return None
-    fits = [h for h in holders if h.stems[: len(stems)] == stems and h.country in (country, None)]
-    for narrow in (
-        lambda h: h.stems == stems,
-        lambda h: h.country == country,
-    ):
-        if len(fits) > 1:
-            fits = [h for h in fits if narrow(h)] or fits
+    fits = [h for h in holders if h.stems[: len(stems)] == stems and h.country == country]
+    if len(fits) > 1:
+        fits = [h for h in fits if h.stems == stems] or fits
     return fits[0] if len(fits) == 1 else None

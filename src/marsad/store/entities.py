@@ -100,16 +100,10 @@ def _rename(article: Article, remap: dict[str, str]) -> None:
 
 
 def _upsert(db: sqlite3.Connection, e: Entity, mentions: int) -> None:
-    # The stored name changes only for one with more words (a fuller form of the name).
     db.execute(
         """INSERT INTO entities (id, name, type, country, sector, role, geonames_id,
                mention_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(id) DO UPDATE SET
-               name = CASE WHEN length(excluded.name) - length(replace(excluded.name, ' ', ''))
-                              > length(entities.name) - length(replace(entities.name, ' ', ''))
-                           THEN excluded.name ELSE entities.name END,
-               country = COALESCE(entities.country, excluded.country),
-               sector = COALESCE(entities.sector, excluded.sector),
                role = COALESCE(excluded.role, entities.role),
                geonames_id = COALESCE(entities.geonames_id, excluded.geonames_id),
                mention_count = entities.mention_count + excluded.mention_count""",
@@ -120,11 +114,37 @@ def _upsert(db: sqlite3.Connection, e: Entity, mentions: int) -> None:
            ON CONFLICT(entity_id, alias) DO UPDATE SET count = count + excluded.count""",
         [(e.id, alias, " ".join(person_tokens(alias, None)), n) for alias, n in e.aliases.items()],
     )
+    votes = [(e.id, f, v, mentions) for f, v in (("country", e.country), ("sector", e.sector)) if v]
+    db.executemany(
+        """INSERT INTO entity_votes (entity_id, field, value, count) VALUES (?, ?, ?, ?)
+           ON CONFLICT(entity_id, field, value) DO UPDATE SET count = count + excluded.count""",
+        votes,
+    )
+    if e.type in ("PER", "ORG"):
+        # gov:/iso:/gn: entities keep their gazetteer names ("حكومة المغرب", not "الرباط").
+        _elect(db, e.id, rename=e.id.startswith(("per:", "org:")))
     if e.type == "PER" and e.id.startswith("per:"):
         db.executemany(
             "INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)",
             [(k, e.id) for k in person_keys(id_tokens(e.id))],
         )
+
+
+def _elect(db: sqlite3.Connection, entity_id: str, *, rename: bool) -> None:
+    """Most frequent country and sector, and as name the most frequent alias of more than one
+    word (a full name over a surname; one span that ran past the name stays an alias)."""
+    db.execute(
+        """UPDATE entities SET
+               country = COALESCE((SELECT value FROM entity_votes WHERE entity_id = :id
+                   AND field = 'country' ORDER BY count DESC, value LIMIT 1), country),
+               sector = COALESCE((SELECT value FROM entity_votes WHERE entity_id = :id
+                   AND field = 'sector' ORDER BY count DESC, value LIMIT 1), sector),
+               name = CASE WHEN :rename THEN COALESCE((SELECT alias FROM entity_aliases
+                   WHERE entity_id = :id ORDER BY instr(key, ' ') > 0 DESC, count DESC,
+                   length(alias) DESC LIMIT 1), name) ELSE name END
+           WHERE id = :id""",
+        {"id": entity_id, "rename": rename},
+    )
 
 
 # -- reading ---------------------------------------------------------------------------

@@ -174,11 +174,29 @@ def m005_entity_keys(db: sqlite3.Connection) -> None:
     )
 
 
+def m006_entity_votes(db: sqlite3.Connection) -> None:
+    """Countries and sectors each article gave an entity, with counts: the stored entity
+    shows the most frequent (store/entities.py), not whichever article came first."""
+    run_script(
+        db,
+        """
+        CREATE TABLE entity_votes (
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            field TEXT NOT NULL,               -- country, sector
+            value TEXT NOT NULL,
+            count INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (entity_id, field, value)
+        ) WITHOUT ROWID;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_articles,
     m002_entities_events,
     m004_stories,
     m005_entity_keys,
+    m006_entity_votes,
 )
 
 
