@@ -121,8 +121,8 @@ def test_evaluate_dev_set(shared: Path) -> None:
 
 
 def test_evaluate_on_the_written_test_pages_floor() -> None:
-    # tests/extraction/pages/gold: hand-made gold for the eight pages written for the tests.
+    # tests/extraction/pages/gold: hand-made gold for the nine pages written for the tests.
     # Floor 0.95 (measured 1.00 when written): a regression gate, not a claim about new sites.
     mean = summarize(evaluate(PAGES))
-    assert mean["pages"] == 8 and mean["f1"] >= 0.95 and mean["leaks"] == 0
+    assert mean["pages"] == 9 and mean["f1"] >= 0.95 and mean["leaks"] == 0
     assert mean["title_accuracy"] == 1.0 and mean["date_accuracy"] == 1.0

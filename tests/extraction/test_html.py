@@ -282,3 +282,9 @@ def test_extract_keeps_a_short_last_sentence() -> None:
     )
     art = extract_html(RawPage(content=html.encode()), Settings())
     assert art.paragraphs[-1] == "ولم تعلق الحكومة على ذلك."
+
+
+def test_extract_short_body_beats_a_long_site_blurb_after_a_link_list() -> None:
+    art = extract("short_body_long_footer.html")
+    assert len(art.paragraphs) == 2 and art.paragraphs[0].startswith("قررت رابطة الأندية")
+    assert "موقع رياضي مستقل" not in article_output(art)

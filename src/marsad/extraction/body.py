@@ -27,6 +27,11 @@ PUNCT_CAP = 4
 CONTENT_BONUS = 10  # inside itemprop=articleBody or a content-classed container
 LD_BODY_BONUS = 15  # the block's text is in the JSON-LD articleBody
 BEFORE_TITLE_FACTOR = 0.3  # bodies follow their headline
+NEAR_TITLE_BLOCKS = 8  # ... and start right after it: blocks this close get NEAR_TITLE_BONUS
+NEAR_TITLE_BONUS = 8
+#: Words counted per block at most, so one long footer blurb or comment cannot outweigh
+#: a body of several ordinary paragraphs (tests/extraction/pages/short_body_long_footer).
+WORDS_CAP = 35
 CROSSHEAD_MAX_WORDS = 15
 SENTENCE_MIN_WORDS = 4  # a shorter line ending in "." is a label or a credit, not a sentence
 _PUNCT = re.compile(r"[.،,؛;:!?؟»]+")  # a run ("...", "؟!") counts once
@@ -43,7 +48,7 @@ def _score(block: Block, walk: Walk, ld_body: str | None, rules: HtmlRules) -> f
     density = block.link_density
     if density > 0.5:
         return -float(min(30, max(5, words)))
-    score = float(words - MIN_WORDS)
+    score = float(min(words, WORDS_CAP) - MIN_WORDS)
     score += PUNCT_BONUS * min(PUNCT_CAP, len(_PUNCT.findall(block.text)))
     if block.content:
         score += CONTENT_BONUS
@@ -52,8 +57,12 @@ def _score(block: Block, walk: Walk, ld_body: str | None, rules: HtmlRules) -> f
     if block.heading:
         score -= 5
     score *= 1 - density
-    if walk.title_index is not None and block.index < walk.title_index and score > 0:
-        score *= BEFORE_TITLE_FACTOR
+    title = walk.title_index
+    if title is not None and score > 0:
+        if block.index < title:
+            score *= BEFORE_TITLE_FACTOR
+        elif block.index - title <= NEAR_TITLE_BLOCKS:
+            score += NEAR_TITLE_BONUS
     return score
 
 
@@ -70,8 +79,39 @@ def select_body(walk: Walk, meta: PageMeta, rules: HtmlRules) -> list[Block]:
         return []
     container = _container(blocks[run[0] : run[1] + 1])
     start, end = _extend(blocks, *run, walk.title_index, container)
-    span = blocks[start : end + 1]
+    span = _segments_of_one_body(blocks[start : end + 1])
     return _refine(_drop_teaser_boxes(span, container), meta)
+
+
+def _segments_of_one_body(run: list[Block]) -> list[Block]:
+    """Cut the run at link lists (two or more link-only lines); keep the main segment
+    and those whose paragraphs sit in the same elements as its own, so a list
+    of links followed by a site blurb is not read as more body, while an "اقرأ أيضا"
+    list between two halves of one body is stepped over."""
+    segments: list[list[Block]] = [[]]
+    links = 0
+    for block in run:
+        links = links + 1 if block.link_density > 0.8 else 0
+        if links == 2:
+            segments.append([])
+        segments[-1].append(block)
+    if len(segments) == 1:
+        return run
+    # The body follows its headline: the first segment that is not much weaker than the
+    # strongest (half of it, set by hand on the written test pages) is the body.
+    weights = [sum(b.score for b in seg if b.score > 0) for seg in segments]
+    main = next(seg for seg, w in zip(segments, weights, strict=True) if w >= 0.5 * max(weights))
+    homes = {_home(b) for b in main if b.score > 0}
+    keep = [seg for seg in segments if seg is main or any(_home(b) in homes for b in seg)]
+    return [b for seg in keep for b in seg]
+
+
+def _home(block: Block) -> etree._Element:
+    """The element a paragraph sits in: a <p>'s parent, or the div holding bare text."""
+    if block.tag in ("p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li"):
+        parent = block.owner.getparent()
+        return parent if parent is not None else block.owner
+    return block.owner
 
 
 def _best_run(blocks: list[Block]) -> tuple[int, int] | None:
