@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -95,3 +96,15 @@ def test_run_in_process_yields_articles_failures_and_fingerprints(small_warc: Pa
 def test_plan_splits_keeps_whole_files_when_there_are_enough(small_warc: Path) -> None:
     (split,) = plan_splits([small_warc], 1)
     assert (split.start, split.stop) == (0, None)
+
+
+def test_plan_splits_cuts_one_warc_into_ranges(small_warc: Path) -> None:
+    splits = plan_splits([small_warc], 4, min_records=2)
+    assert len(splits) >= 4
+    assert splits[0].start == 0 and splits[-1].stop is None
+    assert all(a.stop == b.start for a, b in itertools.pairwise(splits))
+
+
+def test_plan_splits_does_not_cut_small_warcs_below_min_records(small_warc: Path) -> None:
+    assert len(plan_splits([small_warc], 4, min_records=200)) == 1
+    assert len(plan_splits([small_warc], 4, min_records=9)) == 2

@@ -27,14 +27,24 @@ def register(app: typer.Typer) -> None:
         master: Annotated[
             str, typer.Option(help="Spark master; local[N] runs on this machine.")
         ] = "local[*]",
+        stages: Annotated[
+            str | None,
+            typer.Option(
+                help="Comma-separated stages, e.g. ner,linking,events (default: all "
+                "that `analyze` runs)."
+            ),
+        ] = None,
     ) -> None:
         """Run the pipeline on Apache Spark; write articles, mentions, entities, events,
         stories and failures as Parquet under OUTPUT."""
         from ..scale.spark import run_spark, spark_session
 
+        settings = Settings()
+        if stages is not None:
+            settings = settings.with_(stages=tuple(s for s in stages.split(",") if s))
         session = spark_session(master)
         try:
-            summary = run_spark(session, [str(p) for p in inputs], output, Settings())
+            summary = run_spark(session, [str(p) for p in inputs], output, settings)
         finally:
             session.stop()
         err_console().print(summary.render(output))

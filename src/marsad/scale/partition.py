@@ -30,9 +30,11 @@ def is_warc(path: str) -> bool:
     return path.lower().endswith((".warc", ".warc.gz"))
 
 
-def plan_splits(paths: Iterable[str | Path], target: int) -> list[Split]:
-    """At least ``target`` splits when the input allows: whole files when there are enough
-    of them (a cluster reading Common Crawl), else WARC files cut at record offsets."""
+def plan_splits(paths: Iterable[str | Path], target: int, *, min_records: int = 200) -> list[Split]:
+    """About ``target`` splits when the input allows: whole files when there are enough of
+    them (a cluster reading Common Crawl), else WARC files cut at record offsets, with at
+    least ``min_records`` records per split (each split pays a pipeline load, about a
+    second with models; 200 pages are several seconds of work)."""
     from ..sources.files import iter_files
     from ..sources.warc import record_offsets
 
@@ -43,10 +45,11 @@ def plan_splits(paths: Iterable[str | Path], target: int) -> list[Split]:
     per_file = max(1, -(-target // max(1, len(files))))
     for f in files:
         offsets = record_offsets(f) if is_warc(f) else []
-        if len(offsets) < 2 * per_file:
+        pieces = min(per_file, len(offsets) // max(1, min_records))
+        if pieces < 2:
             splits.append(Split(f))
             continue
-        step = -(-len(offsets) // per_file)
+        step = -(-len(offsets) // pieces)
         cuts = offsets[::step]
         for i, start in enumerate(cuts):
             stop = cuts[i + 1] if i + 1 < len(cuts) else None

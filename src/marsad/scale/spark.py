@@ -77,30 +77,32 @@ def run_spark(
     params: StoryParams | None = None,
     *,
     splits_per_core: int = 2,
+    min_records: int = 200,
 ) -> SparkSummary:
     """Run the pipeline over ``inputs`` on ``spark`` and write the Parquet tables."""
     params = params or StoryParams()
     sc = spark.sparkContext
-    splits = plan_splits(inputs, sc.defaultParallelism * splits_per_core)
+    splits = plan_splits(inputs, sc.defaultParallelism * splits_per_core, min_records=min_records)
     rows = sc.parallelize(splits, len(splits)).mapPartitions(_partition(settings, params))
     rows.cache()
-    counts: dict[str, int] = {}
+    counts = {t: 0 for t in TABLES}
+    counts.update(rows.map(lambda tr: tr[0]).countByValue())
     for table in ("articles", "mentions", "entities", "events", "failures"):
-        counts[table] = _write(spark, rows, table, output)
+        _write(spark, rows, table, output)
     fps = rows.filter(lambda tr: tr[0] == "fingerprints").map(lambda tr: tr[1])
     story_rows = spark_stories(fps, params)
-    df = spark.createDataFrame(sc.parallelize(story_rows, 1), schema=SCHEMAS["stories"])
-    df.write.mode("overwrite").parquet(str(output / "stories"))
+    df = spark.createDataFrame(story_rows or [], schema=SCHEMAS["stories"])
+    df.coalesce(1).write.mode("overwrite").parquet(str(output / "stories"))
     counts["stories"] = len({r[1] for r in story_rows})
+    counts.pop("fingerprints", None)
     rows.unpersist()
-    return SparkSummary(splits=len(splits), counts=counts)
+    return SparkSummary(splits=len(splits), counts=dict(counts))
 
 
-def _write(spark: Any, rows: Any, table: str, output: Path) -> int:
+def _write(spark: Any, rows: Any, table: str, output: Path) -> None:
     data = rows.filter(lambda tr: tr[0] == table).map(lambda tr: tr[1])
     df = spark.createDataFrame(data, schema=SCHEMAS[table])
     df.write.mode("overwrite").parquet(str(output / table))
-    return int(df.count())
 
 
 def spark_stories(fp_rows: Any, params: StoryParams) -> list[tuple[Any, ...]]:
