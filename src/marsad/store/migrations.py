@@ -130,6 +130,27 @@ def m002_entities_events(db: sqlite3.Connection) -> None:
     )
 
 
+def m003_search(db: sqlite3.Connection) -> None:
+    """Full-text index of analysed text (rowid = articles.id), filled by store/search.py.
+
+    FTS5 splits Arabic words at harakat and folds nothing Arabic, so it is fed text that
+    marsad already normalised: ``title``/``body`` hold light-stemmed tokens, ``title_exact``/
+    ``body_exact`` the unstemmed normalised tokens (names match exactly). Contentless: the
+    original text stays in ``articles.data``; snippets are cut from it.
+    """
+    run_script(
+        db,
+        """
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            title, body, title_exact, body_exact,
+            content='', tokenize='unicode61 remove_diacritics 0'
+        );
+        CREATE INDEX articles_section ON articles(section);
+        CREATE INDEX articles_latest_published ON articles(is_latest, published);
+        """,
+    )
+
+
 def m004_stories(db: sqlite3.Connection) -> None:
     """Stories: copies of one article (exact or near-duplicate, any site) grouped together.
 
@@ -194,6 +215,7 @@ def m006_entity_votes(db: sqlite3.Connection) -> None:
 MIGRATIONS: tuple[Migration, ...] = (
     m001_articles,
     m002_entities_events,
+    m003_search,
     m004_stories,
     m005_entity_keys,
     m006_entity_votes,
