@@ -1,0 +1,214 @@
+"""Read-side queries for the web app and API: search, article lists, volume over time, events.
+
+Every function takes a read-only connection (``open_store(path, readonly=True).db``, rows
+as ``sqlite3.Row``) and returns plain dicts and lists ready for JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .search import (
+    Analyser,
+    SearchFilters,
+    SearchPage,
+    filter_sql,
+    match_expression,
+    parse_query,
+    run_facets,
+    run_search,
+)
+from .snippets import make_snippet, query_terms
+
+ARTICLE_COLUMNS = "a.id, a.title, a.site, a.section, a.published, a.url"
+
+
+def search(
+    db: sqlite3.Connection,
+    q: str,
+    filters: SearchFilters | None = None,
+    *,
+    limit: int = 10,
+    offset: int = 0,
+    fields: Sequence[str] = ("title", "body"),
+    all_words: bool = False,
+    facets: bool = False,
+    analyser: Analyser | None = None,
+) -> SearchPage:
+    """Ranked articles for the user query ``q``, each with an HTML snippet (see snippets)."""
+    analyser = analyser or Analyser()
+    filters = filters or SearchFilters()
+    parsed = parse_query(q, analyser)
+    expr = match_expression(parsed, analyser, fields=fields, all_words=all_words)
+    if not expr:
+        return SearchPage(0, [])
+    total, rows = run_search(db, expr, filters, limit=limit, offset=offset)
+    stems, words = query_terms(parsed, analyser)
+    for row in rows:
+        row.pop("total", None)
+        paragraphs = _paragraphs(db, row["id"])
+        row["snippet"] = make_snippet(paragraphs, stems, words, analyser)
+        row["score"] = -float(row["score"])  # bm25() is lower-is-better; show higher-better
+    page = SearchPage(total, rows)
+    if facets:
+        page.facets = run_facets(db, expr, filters)
+    return page
+
+
+def _paragraphs(db: sqlite3.Connection, article_id: int) -> list[str]:
+    row = db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+    data = json.loads(row[0]) if row else {}
+    return [p for p in (data.get("dek"), *data.get("paragraphs", [])) if p]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilters:
+    """Filters for article lists (same meaning as the search facets)."""
+
+    site: str | None = None
+    section: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    entity: str | None = None
+    event_type: str | None = None
+
+    def as_search(self) -> SearchFilters:
+        return SearchFilters(
+            site=self.site,
+            section=self.section,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            entity=self.entity,
+            event_type=self.event_type,
+        )
+
+
+def list_articles(
+    db: sqlite3.Connection, filters: ArticleFilters, *, limit: int = 20, offset: int = 0
+) -> tuple[int, list[dict[str, Any]]]:
+    """(total, newest-first rows) of the latest article versions matching ``filters``."""
+
+    where, params = filter_sql(filters.as_search())
+    total = db.execute(f"SELECT COUNT(*) FROM articles a WHERE {where}", params).fetchone()[0]
+    rows = db.execute(
+        f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {where} "
+        f"ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return int(total), [dict(r) for r in rows]
+
+
+def facet_values(db: sqlite3.Connection) -> dict[str, list[str]]:
+    """Distinct sites, sections and event types (for filter menus)."""
+    out: dict[str, list[str]] = {}
+    for name, sql in (
+        ("site", "SELECT DISTINCT site FROM articles WHERE site IS NOT NULL ORDER BY 1"),
+        ("section", "SELECT DISTINCT section FROM articles WHERE section IS NOT NULL ORDER BY 1"),
+        ("event_type", "SELECT DISTINCT type FROM events ORDER BY 1"),
+    ):
+        out[name] = [r[0] for r in db.execute(sql).fetchall()[:200]]
+    return out
+
+
+def volume(db: sqlite3.Connection, *, by: str = "site", period: int = 7) -> dict[str, Any]:
+    """Articles per period (``period`` = 7: month "YYYY-MM", 10: day) split by site or by
+    event type: {"periods": [...], "series": [{"name", "counts": [...]}, ...]}."""
+    if period not in (7, 10):
+        raise ValueError("period must be 7 (month) or 10 (day)")
+    if by == "site":
+        sql = (
+            f"SELECT substr(published, 1, {period}) AS p, COALESCE(site, '?') AS name, COUNT(*) "
+            f"FROM articles WHERE is_latest = 1 AND published IS NOT NULL GROUP BY p, name"
+        )
+    elif by == "event_type":
+        sql = (
+            f"SELECT substr(COALESCE(e.date, a.published), 1, {period}) AS p, e.type AS name, "
+            f"COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE a.is_latest = 1 AND COALESCE(e.date, a.published) IS NOT NULL "
+            f"GROUP BY p, name"
+        )
+    else:
+        raise ValueError("by must be 'site' or 'event_type'")
+    cells = db.execute(sql).fetchall()
+    periods = sorted({r[0] for r in cells})
+    index = {p: i for i, p in enumerate(periods)}
+    series: dict[str, list[int]] = {}
+    for p, name, count in cells:
+        series.setdefault(name, [0] * len(periods))[index[p]] = count
+    ordered = sorted(series.items(), key=lambda kv: -sum(kv[1]))
+    return {"periods": periods, "series": [{"name": n, "counts": c} for n, c in ordered]}
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    type: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    article: int | None = None
+
+
+EVENT_SELECT = """
+SELECT e.id, e.article_id, e.type, e.mode, e.contexts, e.aux, e.date, e.evidence,
+       e.actor_id, ea.name AS actor_name, e.recipient_id, er.name AS recipient_name,
+       e.location_id, el.name AS location_name, a.title AS article_title,
+       COALESCE(e.date, substr(a.published, 1, 10)) AS day
+FROM events e JOIN articles a ON a.id = e.article_id
+LEFT JOIN entities ea ON ea.id = e.actor_id
+LEFT JOIN entities er ON er.id = e.recipient_id
+LEFT JOIN entities el ON el.id = e.location_id
+"""
+
+
+def _event_where(f: EventFilters) -> tuple[str, list[Any]]:
+    sql: list[str] = ["a.is_latest = 1"]
+    params: list[Any] = []
+    if f.type:
+        sql.append("e.type = ?")
+        params.append(f.type)
+    if f.actor:
+        sql.append("(e.actor_id = ? OR e.recipient_id = ?)")
+        params += [f.actor, f.actor]
+    if f.country:
+        sql.append(
+            "EXISTS (SELECT 1 FROM entities c WHERE c.country = ? AND c.id IN "
+            "(e.actor_id, e.recipient_id, e.location_id))"
+        )
+        params.append(f.country)
+    if f.date_from:
+        sql.append("COALESCE(e.date, a.published) >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        sql.append("COALESCE(e.date, a.published) < ?")
+        params.append(f.date_to + "\uffff")
+    if f.article is not None:
+        sql.append("e.article_id = ?")
+        params.append(f.article)
+    return " AND ".join(sql), params
+
+
+def list_events(
+    db: sqlite3.Connection, filters: EventFilters, *, limit: int = 50, offset: int = 0
+) -> tuple[int, list[dict[str, Any]]]:
+    """(total, rows) of events, newest first; contexts and aux decoded from JSON."""
+    where, params = _event_where(filters)
+    total = db.execute(
+        f"SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}",
+        params,
+    ).fetchone()[0]
+    rows = db.execute(
+        f"{EVENT_SELECT} WHERE {where} ORDER BY day DESC, e.id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    out = []
+    for r in rows:
+        row = dict(r)
+        row["contexts"] = json.loads(row["contexts"] or "[]")
+        row["aux"] = json.loads(row["aux"] or "[]")
+        out.append(row)
+    return int(total), out
