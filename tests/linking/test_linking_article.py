@@ -100,3 +100,16 @@ def test_linking_organisation_country_and_government(linker: LinkingStage, mark:
     assert ministry is not None and (ministry.country, ministry.sector) == ("MAR", "GOV")
     army = art.entity(ids["الجيش"])
     assert army is not None and army.sector == "MIL"
+
+
+def test_linking_keeps_a_father_apart_from_a_son_named_after_him(
+    linker: LinkingStage, mark: Mark
+) -> None:
+    art = mark(
+        "عائلة فنية",
+        "ظهر [[محمد عادل إمام|PER]] في مسلسل جديد، بينما غاب والده [[عادل إمام|PER]].",
+        "وقال [[محمد إمام|PER]] إن [[نصر الله|PER]] ليس [[إبراهيم نصر الله|PER]].",
+    )
+    ids = _ids(linker(art))
+    assert ids["محمد عادل إمام"] == ids["محمد إمام"] != ids["عادل إمام"]
+    assert ids["إبراهيم نصر الله"] == "per:ابراهيم نصرالله"

@@ -18,6 +18,8 @@ from .translit import to_arabic
 
 #: Words that glue to the next one in a compound given name: "عبد الله" is one name token.
 _COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي"})
+#: Words that glue to the one before: "نصر الله", "نور الدين" are one name token.
+_COMPOUND_TAILS = frozenset({"الله", "الدين"})
 #: Nasab particles: in "محمد بن سلمان" the family-name slot holds the father's name.
 _NASAB = frozenset({"بن", "ابن", "بنت"})
 
@@ -51,7 +53,7 @@ def person_tokens(surface: str, gaz: Gazetteer | None) -> tuple[str, ...]:
             toks = toks[:-1]
     out: list[str] = []
     for tok in toks:
-        if out and out[-1] in _COMPOUND_HEADS:
+        if out and (out[-1] in _COMPOUND_HEADS or tok in _COMPOUND_TAILS):
             out[-1] += tok
         else:
             out.append(tok)
@@ -73,14 +75,16 @@ def partial_token(form: tuple[str, ...]) -> str:
 
 
 def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two multi-token names of one person: typo-equal, middle names dropped, or a suffix."""
+    """Two multi-token names of one person: typo-equal, middle names dropped, or a "بن" tail."""
     if len(a) == len(b):
         return all(similar_token(x, y) for x, y in zip(a, b, strict=True))
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     if similar_token(short[0], long_[0]) and similar_token(short[-1], long_[-1]):
         return True
-    if long_[-len(short) - 1] in _NASAB:
-        return False  # "سلمان بن عبدالعزيز" ends "محمد بن سلمان بن عبدالعزيز": his father
+    if short[0] not in _NASAB:
+        # "عادل إمام" ends "محمد عادل إمام" but is his father: Arabic names chain the
+        # father's name, so only a "بن ..." tail ("بن سلمان") is the same person.
+        return False
     tail = long_[-len(short) :]
     return all(similar_token(x, y) for x, y in zip(short, tail, strict=True))
 
