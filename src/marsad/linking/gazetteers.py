@@ -42,6 +42,7 @@ class Gazetteer:
     country_names: dict[str, str] = field(default_factory=dict)  # alpha3 -> Arabic name
     demonyms: dict[str, str] = field(default_factory=dict)  # stem or word key -> alpha3
     cities: dict[str, Place] = field(default_factory=dict)  # name key -> city
+    shadowed: dict[str, Place] = field(default_factory=dict)  # city spelled like a country
     capitals: dict[str, Place] = field(default_factory=dict)  # alpha3 -> capital city
     name_tokens: dict[str, str] = field(default_factory=dict)  # latin -> arabic
     latin_tokens: dict[str, str] = field(default_factory=dict)  # arabic key -> latin
@@ -229,10 +230,10 @@ def _load_cities(gaz: Gazetteer, capital_ids: dict[int, str]) -> None:
         display = names.split("|")[0]
         for name in names.split("|"):
             key = name_key(name)
-            if key and key not in gaz.countries:
-                gaz.cities.setdefault(
-                    key, Place(f"gn:{gid}", display, "city", a3, geo, capital_of=cap)
-                )
+            if key:
+                place = Place(f"gn:{gid}", display, "city", a3, geo, capital_of=cap)
+                table = gaz.shadowed if key in gaz.countries else gaz.cities
+                table.setdefault(key, place)
         if cap is not None:
             place = gaz.cities.get(name_key(display))
             if place is not None and place.geonames_id == geo:

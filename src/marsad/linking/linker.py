@@ -18,8 +18,10 @@ from .places import (
     government_entity,
     is_government_reading,
     other_entity,
+    place_entity,
     resolve_org,
     resolve_place,
+    shadowed_city,
 )
 from .references import RoleHolder, find_references, role_stems
 from .spans import Token, token_index, tokenize
@@ -89,6 +91,9 @@ def _link_other(
 ) -> None:
     surface = text[m.start : m.end]
     entity = resolve_place(surface, gaz) if m.type in ("LOC", "ORG", "MISC") else None
+    city = shadowed_city(surface, mentions, text, gaz) if m.type == "LOC" else None
+    if city is not None:  # "عمّان" in a story that names الأردن is Amman, not Oman
+        entity = place_entity(city, gaz)
     if entity is not None and entity.id.startswith("iso:") and m.type != "LOC":
         entity = entity if gaz.place(surface) is not None or m.type == "MISC" else None
     if entity is None:
@@ -96,7 +101,7 @@ def _link_other(
             resolve_org(surface, gaz) if m.type == "ORG" else other_entity(surface, m.type, gaz)
         )
     elif entity.geonames_id is not None:
-        place = gaz.place(surface)
+        place = city or gaz.place(surface)
         if place and place.capital_of and is_government_reading(m, mentions, tokens, text, gaz):
             entity = government_entity(place.capital_of, gaz)
     _attach(m, entity, surface, found)

@@ -36,23 +36,34 @@ def is_government_reading(
     """Does this capital stand for its government ("إن الرباط وباريس عازمتان")?
 
     A place when governed by a preposition (glued "بالرباط" or "في الرباط"); a government
-    after إن/أن or when joined by و to another capital or country.
+    after إن/أن. Joined by و to another capital or country, it reads as that one does
+    ("بين الرباط وباريس": places; "إن الرباط وباريس": governments), a government if
+    nothing decides.
     """
+    cue = _cue(mention, tokens, text, gaz)
+    if cue is not None:
+        return cue == "gov"
+    for other in mentions:
+        if other is not mention and _joined(mention, other, text, gaz):
+            return _cue(other, tokens, text, gaz) != "loc"
+    return False
+
+
+def _cue(mention: Mention, tokens: list[Token], text: str, gaz: Gazetteer) -> str | None:
     key = name_key(text[mention.start : mention.end])
     exact = key in gaz.cities or key in gaz.countries
     if not exact and key[:1] in "بل" and gaz.place(key[1:]) is not None:
-        return False  # "بالرباط": the preposition is glued on
+        return "loc"  # "بالرباط": the preposition is glued on
     i = token_index(tokens, mention.start)
     before = tokens[i - 1].key if i > 0 else ""
     cue = gaz.capital_cues.get(before)
     if cue is None and before.startswith("و"):
         cue = gaz.capital_cues.get(before[1:])
-    if cue is not None:
-        return cue == "gov"
-    return any(_joined(mention, other, text, gaz) for other in mentions if other is not mention)
+    return cue
 
 
 def _joined(a: Mention, b: Mention, text: str, gaz: Gazetteer) -> bool:
+    """Are a and b "X وY" (either order), b a capital or a country?"""
     first, second = (a, b) if a.start < b.start else (b, a)
     between = text[first.end : second.start].strip()
     second_text = text[second.start : second.end]
@@ -63,6 +74,22 @@ def _joined(a: Mention, b: Mention, text: str, gaz: Gazetteer) -> bool:
     other = text[b.start : b.end]
     place = gaz.place(other)
     return place is not None and (place.type == "country" or place.capital_of is not None)
+
+
+def shadowed_city(surface: str, mentions: list[Mention], text: str, gaz: Gazetteer) -> Place | None:
+    """The city a country name also spells (عمان: Oman or Amman), when the article names the
+    city's country in other words (الأردن); None keeps the country reading."""
+    key = name_key(surface)
+    city = gaz.shadowed.get(key)
+    if city is None:
+        return None
+    for other in mentions:
+        if other.type == "LOC":
+            other_key = name_key(text[other.start : other.end])
+            place = gaz.place(other_key) if other_key != key else None
+            if place is not None and place.country == city.country:
+                return city
+    return None
 
 
 def resolve_place(surface: str, gaz: Gazetteer) -> Entity | None:
