@@ -234,10 +234,9 @@ def _load_cities(gaz: Gazetteer, capital_ids: dict[int, str]) -> None:
                 place = Place(f"gn:{gid}", display, "city", a3, geo, capital_of=cap)
                 table = gaz.shadowed if key in gaz.countries else gaz.cities
                 table.setdefault(key, place)
-        if cap is not None:
-            place = gaz.cities.get(name_key(display))
-            if place is not None and place.geonames_id == geo:
-                gaz.capitals[cap] = place
+        capital = gaz.cities.get(name_key(display)) if cap is not None else None
+        if cap is not None and capital is not None and capital.geonames_id == geo:
+            gaz.capitals[cap] = capital
     for place in list(gaz.cities.values()):
         if place.capital_of and place.capital_of not in gaz.capitals:
             gaz.capitals[place.capital_of] = place
