@@ -288,3 +288,30 @@ def test_extract_short_body_beats_a_long_site_blurb_after_a_link_list() -> None:
     art = extract("short_body_long_footer.html")
     assert len(art.paragraphs) == 2 and art.paragraphs[0].startswith("قررت رابطة الأندية")
     assert "موقع رياضي مستقل" not in article_output(art)
+
+
+def test_extract_credit_line_image_caption_and_inline_byline() -> None:
+    para = "<p>" + "وقال المسؤول إن المشروع سيكتمل قبل نهاية العام المقبل، وفق الخطة المعلنة. " * 3
+    html = (
+        "<html><body><h1>افتتاح جسر جديد فوق النهر في المدينة</h1>"
+        "<div class='post-meta'>نشر في 3 حزيران 2024 | كتب: سامر حداد | المشاهدات: 2,418</div>"
+        "<div class='post-content'><p>بيروت - الشرق اليوم</p>"
+        f"{para}</p><p><img src='/a.jpg'><br><em>الجسر الجديد لحظة افتتاحه</em></p>{para}</p>"
+        "</div><div class='author-box'><h4>سامر حداد</h4><p>صحافي.</p></div></body></html>"
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert (art.dateline.place, art.dateline.source) == ("بيروت", "الشرق اليوم")
+    assert len(art.paragraphs) == 2
+    assert art.captions == ["الجسر الجديد لحظة افتتاحه"]
+    assert art.byline == "كتب: سامر حداد" and art.authors == ["سامر حداد"]
+    assert art.published == datetime(2024, 6, 3)
+
+
+def test_split_authors_knows_places_from_the_dateline_lexicon() -> None:
+    from marsad.extraction.html import DATELINES
+    from marsad.extraction.metadata import split_authors
+
+    assert split_authors("الرياض - فهد السبيعي", DATELINES.places) == ["فهد السبيعي"]
+    assert split_authors("حسام أبو العلا - القاهرة", DATELINES.places) == ["حسام أبو العلا"]
+    assert split_authors("(أبوظبي - البيان)", DATELINES.places) == []
+    assert split_authors("بقلم: سليمة بن علي") == ["سليمة بن علي"]

@@ -166,6 +166,8 @@ class Block:
     title: bool
     score: float = 0.0
     crosshead: bool = False
+    #: The block follows an <img> in the same block element: a caption when it is short.
+    after_img: bool = False
 
     @property
     def link_density(self) -> float:
@@ -192,6 +194,7 @@ class _State:
     heading: int = 0
     content: int = 0
     title: int = 0
+    img: bool = False
     owners: list[etree._Element] = field(default_factory=list)
 
 
@@ -265,6 +268,8 @@ def _caption(
         text = el.get("caption") or el.get("data-caption")
         if text and text.strip():
             out.captions.append((len(out.blocks), " ".join(text.split())))
+        _flush(out, st)
+        st.img = True
         return False
     if protected:
         return False
@@ -329,6 +334,7 @@ def _leave(
 ) -> None:
     if tag in BLOCK_TAGS:
         _flush(out, st)
+        st.img = False  # an image at the end of one block does not mark the next
         if len(st.owners) > 1:
             st.owners.pop()
     if tag == "a":
@@ -376,7 +382,9 @@ def _flush(out: Walk, st: _State) -> None:
                     heading=st.heading > 0,
                     content=st.content > 0,
                     title=st.title > 0,
+                    after_img=st.img,
                 )
             )
+            st.img = False
     st.parts.clear()
     st.chars = st.link_chars = st.bold_chars = 0

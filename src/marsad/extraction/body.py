@@ -33,6 +33,7 @@ NEAR_TITLE_BONUS = 8
 #: a body of several ordinary paragraphs (tests/extraction/pages/short_body_long_footer).
 WORDS_CAP = 35
 CROSSHEAD_MAX_WORDS = 15
+CAPTION_MAX_WORDS = 25  # image captions in the dev gold are 5-15 words
 SENTENCE_MIN_WORDS = 4  # a shorter line ending in "." is a label or a credit, not a sentence
 _PUNCT = re.compile(r"[.،,؛;:!?؟»]+")  # a run ("...", "؟!") counts once
 _SENTENCE_END = (".", "!", "?", "؟", "…", "»", '"', ")", ".»")
@@ -229,7 +230,7 @@ def _refine(run: list[Block], meta: PageMeta) -> list[Block]:
         text = block.text
         if block.title or block.score <= -20 or block.link_density > 0.5:
             continue
-        if text == meta.byline or _date_line(text):
+        if text == meta.byline or _date_line(text) or image_caption(block):
             continue
         if _crosshead(block):
             # A crosshead sits between paragraphs; a short line before the body or at its
@@ -240,6 +241,15 @@ def _refine(run: list[Block], meta: PageMeta) -> list[Block]:
         elif block.score > 0 or _sentence(block):
             kept.append(block)
     return kept
+
+
+def image_caption(block: Block) -> bool:
+    """A short line right after an image in the same paragraph element: its caption."""
+    return (
+        block.after_img
+        and len(block.text.split()) <= CAPTION_MAX_WORDS
+        and not block.text.endswith((".", "!", "؟", "?"))
+    )
 
 
 def _crosshead(block: Block) -> bool:

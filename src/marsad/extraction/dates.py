@@ -112,7 +112,7 @@ _RELATIVE = re.compile(
     rf"{_B}(?P<rel>{_alternation(_NAMES['relative_days'])})(?:\s+(?P<wd>{_WEEKDAYS}))?{_E}"
 )
 _TIME = r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>مساء|صباحا|م|ص|pm|am|ب\.ظ|ق\.ظ)?"
-_TIME_AFTER = re.compile(rf"^[\s,،|\-–]{{0,5}}(?:الساعه\s*|ساعت\s*)?{_TIME}")
+_TIME_AFTER = re.compile(rf"^[\s,،|\-–]{{0,5}}(?:(?:علي\s+|في\s+)?الساعه\s*|ساعت\s*)?{_TIME}")
 _TIME_BEFORE = re.compile(rf"{_TIME}[\s,،|\-–]*(?:{_WEEKDAYS})?[\s,،|\-–]*$")
 
 

@@ -19,7 +19,7 @@ from ..document import Article, Dateline, RawPage
 from ..errors import ExtractionError
 from ..settings import Settings
 from .blocks import Block, HtmlRules, Walk, class_words, fold, text_of, walk_blocks
-from .body import select_body
+from .body import image_caption, select_body
 from .dateline import DatelineParser
 from .dates import find_dates, parse_date
 from .decode import decode_html
@@ -43,7 +43,9 @@ def extract_html(page: RawPage, settings: Settings) -> Article:
         raise ExtractionError(f"{where}: not an HTML page (binary content)")
     root = _parse(text, where)
     calendar = "solar_hijri" if (root.get("lang") or "").lower().startswith("fa") else None
-    meta = read_page_meta(root, page.url, home_words=RULES.home_words, calendar=calendar)
+    meta = read_page_meta(
+        root, page.url, home_words=RULES.home_words, calendar=calendar, places=DATELINES.places
+    )
     title, title_el = _choose_title(root, meta)
     protected = _protected(root, title_el)
     walk = walk_blocks(root, RULES, title_el=title_el, protected=protected)
@@ -195,9 +197,9 @@ def _assemble(
     dek = _beside_title(title_el, RULES.dek_words, following=True)
     if dek and paragraphs and fold(paragraphs[0]) == fold(dek):
         paragraphs.pop(0)
-    dateline, paragraphs = _split_dateline(paragraphs, meta.byline)
+    dateline, paragraphs = _split_dateline(paragraphs, [_credit_line(walk, body), meta.byline])
     language = detect_language(" ".join(paragraphs[:6]) or title or "") or _lang(meta.lang)
-    byline = meta.byline or _visible_byline(root, title_el) or _byline_line(walk, body)
+    byline = meta.byline or _byline_line(walk, body) or _visible_byline(root, title_el)
     return Article(
         title=title,
         kicker=_beside_title(title_el, RULES.kicker_words, following=False),
@@ -206,7 +208,7 @@ def _assemble(
         captions=_captions(walk, body, title),
         subheadings=[b.text for b in body if b.crosshead],
         byline=byline,
-        authors=list(meta.authors) or (split_authors(byline) if byline else []),
+        authors=list(meta.authors) or (split_authors(byline, DATELINES.places) if byline else []),
         dateline=dateline,
         published=meta.published
         or _visible_date(walk, body, calendar, page)
@@ -221,16 +223,37 @@ def _assemble(
     )
 
 
-def _split_dateline(paragraphs: list[str], byline: str | None) -> tuple[Dateline, list[str]]:
-    """Dateline off the first paragraph; else a credit byline "(أبوظبي - البيان)"."""
+def _credit_line(walk: Walk, body: list[Block]) -> str | None:
+    """A credit alone on the line before the body ("بيروت - الشرق اليوم"), which the body
+    rules leave out as too short to be a paragraph."""
+    if not body or body[0].index < 1:
+        return None
+    before = walk.blocks[body[0].index - 1]
+    if before.title or len(before.text.split()) > 8:
+        return None
+    return before.text if _credit(before.text)[0] is not None else None
+
+
+def _credit(text: str) -> tuple[Dateline | None, str]:
+    """A line that is only a credit ("(أبوظبي - البيان)", "بيروت - الشرق اليوم"): the
+    dateline parser wants a dash or colon after a source that ends a paragraph head."""
+    for candidate in (text, text + " -"):
+        dateline, rest = DATELINES.split(candidate)
+        if (dateline.place or dateline.source) and not rest.strip():
+            return dateline, text
+    return None, text
+
+
+def _split_dateline(paragraphs: list[str], credits: list[str | None]) -> tuple[Dateline, list[str]]:
+    """Dateline off the first paragraph; else from a credit line ("(أبوظبي - البيان)")."""
     if paragraphs:
         dateline, rest = DATELINES.split(paragraphs[0])
         if dateline.source or dateline.place:
             return dateline, ([rest.strip()] if rest.strip() else []) + paragraphs[1:]
-    if byline:
-        dateline, rest = DATELINES.split(byline)
-        if not rest.strip():
-            return dateline, paragraphs
+    for credit in credits:
+        found = _credit(credit)[0] if credit else None
+        if found is not None:
+            return found, paragraphs
     return Dateline(), paragraphs
 
 
@@ -265,37 +288,47 @@ def _captions(walk: Walk, body: list[Block], title: str | None) -> list[str]:
         return []
     low = walk.title_index if walk.title_index is not None else body[0].index - 3
     high = body[-1].index + 1
+    found = list(walk.captions)
+    found += [(b.index, b.text) for b in walk.blocks[max(low, 0) : high] if image_caption(b)]
     out: list[str] = []
-    for index, text in walk.captions:
+    for index, text in sorted(found):
         if low <= index <= high and len(text.split()) >= 2 and text != title and text not in out:
             out.append(text)
     return out
 
 
 def _visible_byline(root: etree._Element, title_el: etree._Element | None) -> str | None:
+    """The text of a byline-classed element near the headline (not an author bio box)."""
     scope = title_el.getparent() if title_el is not None else None
     scope = scope.getparent() if scope is not None and scope.getparent() is not None else root
     for el in scope.iter():
-        if isinstance(el.tag, str) and class_words(el) & RULES.byline_words:
-            text = _norm(text_of(el))
-            if text and len(text.split()) <= 8 and not any(c.isdigit() for c in text):
+        if not isinstance(el.tag, str):
+            continue
+        words = class_words(el)
+        if words & RULES.byline_words and not words & RULES.chrome_words:
+            text = _norm(" ".join(el.itertext()))
+            if text and len(text.split()) <= 6 and not any(c.isdigit() for c in text):
                 return text
     return None
 
 
-_BYLINE_LINE = re.compile(r"^(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|تحرير|by)\s*[:：]?\s+\S", re.I)
+_BYLINE_LINE = re.compile(
+    r"(?:^|[|·•،]\s*)((?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|تحرير|by)\s*[:：]?\s+[^|·•،]+)", re.I
+)
 
 
 def _byline_line(walk: Walk, body: list[Block]) -> str | None:
-    """A "كتب: فلان" line between the headline and the body (cut before any date)."""
+    """A "كتب: فلان" line (or part of a line) between the headline and the body."""
     if not body or body[0].index < 0:
         return None
     low = walk.title_index if walk.title_index is not None else max(0, body[0].index - 5)
     for block in walk.blocks[low : body[0].index]:
-        if _BYLINE_LINE.match(block.text):
-            dates = find_dates(block.text)
-            text = block.text[: dates[0].start] if dates else block.text
-            text = text.strip(" ،,|-–")
+        match = _BYLINE_LINE.search(block.text)
+        if match:
+            rest = block.text[match.start(1) :]
+            dates = find_dates(rest)
+            text = rest[: dates[0].start] if dates else rest
+            text = re.split(r"[|·•،]", text)[0].strip(" ،,|-–")
             if 2 <= len(text.split()) <= 8:
                 return text
     return None

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from .blocks import text_of
+from .blocks import fold, text_of
 from .dates import parse_date
 
 #: JSON-LD @types that describe the article itself.
@@ -86,7 +86,12 @@ class PageMeta:
 
 
 def read_page_meta(
-    root: etree._Element, page_url: str | None, *, home_words: frozenset[str], calendar: str | None
+    root: etree._Element,
+    page_url: str | None,
+    *,
+    home_words: frozenset[str],
+    calendar: str | None,
+    places: frozenset[str] = frozenset(),
 ) -> PageMeta:
     """PageMeta of a parsed page; ``calendar`` reads bare years (Persian pages: solar)."""
     metas = meta_tags(root)
@@ -116,7 +121,7 @@ def read_page_meta(
     )
     meta.updated = plausible_update(meta.published, meta.updated)
     meta.section = _section(root, ld, metas, article, home_words)
-    meta.byline, meta.authors = _byline(metas, article, meta.site)
+    meta.byline, meta.authors = _byline(metas, article, meta.site, places)
     meta.description = next(iter(_values(metas, ("og:description", "description"))), None)
     body = article.get("articleBody")
     meta.article_body = body if isinstance(body, str) and body.strip() else None
@@ -332,7 +337,7 @@ def _norm(text: str) -> str:
 
 
 def _byline(
-    metas: dict[str, list[str]], article: dict[str, Any], site: str | None
+    metas: dict[str, list[str]], article: dict[str, Any], site: str | None, places: frozenset[str]
 ) -> tuple[str | None, list[str]]:
     """The byline as the page gives it, and the person names in it."""
     persons = _ld_persons(article.get("author"))
@@ -342,8 +347,8 @@ def _byline(
             site and value.split(" | ")[0].strip() == site
         ):
             continue
-        named = [a for p in persons if p in value for a in split_authors(p)]
-        return value, list(dict.fromkeys(named or split_authors(value)))
+        named = [a for p in persons if p in value for a in split_authors(p, places)]
+        return value, list(dict.fromkeys(named or split_authors(value, places)))
     return None, []
 
 
@@ -361,14 +366,18 @@ def _ld_persons(value: Any) -> list[str]:
 _BYLINE_PREFIX = re.compile(r"^(?:بقلم|كتب|كتبت|إعداد|اعداد|تقرير|تحرير|by)\s*[:：]?\s*", re.I)
 
 
-def split_authors(byline: str) -> list[str]:
-    """Person names in a byline: "حسام أبو العلا - القاهرة" -> ["حسام أبو العلا"].
+def split_authors(byline: str, places: frozenset[str] = frozenset()) -> list[str]:
+    """Person names in a byline: "حسام أبو العلا - القاهرة" -> ["حسام أبو العلا"];
+    with ``places`` (folded place names) "الرياض - فهد السبيعي" -> ["فهد السبيعي"].
 
     A credit in parentheses ("(أبوظبي - البيان)") names a place and a desk, no person.
     """
     text = _BYLINE_PREFIX.sub("", byline.strip())
     if not text or text.startswith("(") or any(ch.isdigit() for ch in text):
         return []
-    first = re.split(r"\s+[-–—|]\s+", text)[0]
-    names = [n.strip() for n in re.split(r"[،,&]|\sand\s", first)]
+    parts = [p.strip() for p in re.split(r"\s+[-–—|]\s+", text)]
+    people = [p for p in parts if fold(p) not in places]
+    if not people:
+        return []
+    names = [n.strip() for n in re.split(r"[،,&]|\sand\s", people[0])]
     return [n for n in names if 1 <= len(n.split()) <= 5]
