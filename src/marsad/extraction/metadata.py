@@ -380,4 +380,26 @@ def split_authors(byline: str, places: frozenset[str] = frozenset()) -> list[str
     if not people:
         return []
     names = [n.strip() for n in re.split(r"[،,&]|\sand\s", people[0])]
-    return [n for n in names if 1 <= len(n.split()) <= 5]
+    return [n for n in names if 1 <= len(n.split()) <= 5 and n.split()[0] not in ORG_HEADS]
+
+
+#: First words of an organisation's name, which a byline may carry instead of a person
+#: ("وكالة المغرب العربي للأنباء").
+ORG_HEADS = frozenset(
+    [
+        "وكالة",
+        "صحيفة",
+        "جريدة",
+        "موقع",
+        "قناة",
+        "مجلة",
+        "مؤسسة",
+        "هيئة",
+        "مكتب",
+        "شبكة",
+        "إذاعة",
+        "اذاعة",
+        "خبرگزاری",
+        "باشگاه",
+    ]
+)
