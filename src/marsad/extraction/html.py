@@ -29,6 +29,7 @@ from .metadata import PageMeta, read_page_meta, split_authors
 RULES = HtmlRules.load()
 DATELINES = DatelineParser.load()
 
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 TITLE_MAX_WORDS = 40  # longer "headlines" are markup errors (Arabic headlines: 5-20 words)
 
 
@@ -36,7 +37,7 @@ def extract_html(page: RawPage, settings: Settings) -> Article:
     """The Article in an HTML page; ExtractionError when there is none (binary, empty)."""
     where = page.origin or page.url or "input"
     content = page.content[: settings.max_page_bytes]
-    if not content.strip():
+    if not content or content.isspace():
         raise ExtractionError(f"{where}: the page is empty")
     text = decode_html(content, page.headers)
     if _looks_binary(text):
@@ -88,9 +89,9 @@ def _ld_body_blocks(root: etree._Element, meta: PageMeta, body: list[Block]) -> 
 
 
 def _looks_binary(text: str) -> bool:
+    """Over 5% control or replacement characters: no HTML page looks like that."""
     sample = text[:20_000]
-    bad = sum(1 for ch in sample if ch < "\x09" or "\x0e" <= ch < "\x20" or ch == "\ufffd")
-    return bad > 0.05 * len(sample)
+    return len(_BINARY_CHARS.findall(sample)) > 0.05 * len(sample)
 
 
 def _parse(text: str, where: str) -> etree._Element:
