@@ -48,10 +48,10 @@ def is_country(entity: Entity) -> bool:
 
 
 def sentence_parties(
-    view: SentenceView, article: Article, mentions: list[Mention], markers: PhraseTable[str]
+    view: SentenceView, article: Article, mentions: list[Mention]
 ) -> tuple[list[Party], list[Party]]:
-    """(parties, places) of the sentence, in text order."""
-    roles: dict[int, str] = {m.start: m.payload for m in markers.find(view.forms)}
+    """(parties, places) of the sentence, in text order (``view`` built with the markers)."""
+    roles: dict[int, str] = {m.start: m.payload for m in view.markers}
     parties: list[Party] = []
     places: list[Party] = []
     text = article.text

@@ -8,10 +8,11 @@ article (ال، لل), so "وبالشكر" matches the pattern "شكر*".
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ..arabic.normalise import normalize
 
@@ -83,24 +84,32 @@ class PhraseTable(Generic[P]):
                 self.prefix.setdefault(head[:-1], []).append(pat)
             else:
                 self.exact.setdefault(head, []).append(pat)
-        self._lengths = sorted({len(k) for k in self.prefix}, reverse=True)
+        # Every beginning of a prefix pattern: a word's scan stops at its first miss.
+        self._starts = {k[:i] for k in self.prefix for i in range(1, len(k) + 1)}
 
     def _heads(self, forms: Sequence[str]) -> Iterator[_Pattern[P]]:
         for form in forms:
             yield from self.exact.get(form, ())
-            for n in self._lengths:
-                if n <= len(form):
-                    yield from self.prefix.get(form[:n], ())
+            for n in range(1, len(form) + 1):
+                start = form[:n]
+                if start not in self._starts:
+                    break
+                yield from self.prefix.get(start, ())
 
-    def find(self, words: Sequence[tuple[str, ...]]) -> list[Match[P]]:
-        """``words`` holds each token's ``word_forms``; returns matches in text order."""
+    def heads(self, forms: Sequence[str]) -> tuple[_Pattern[P], ...]:
+        """The patterns whose first word matches a word with these ``forms`` (memoisable)."""
+        return tuple({id(p): p for p in self._heads(forms)}.values())
+
+    def find(
+        self,
+        words: Sequence[tuple[str, ...]],
+        heads: Sequence[tuple[_Pattern[P], ...]] | None = None,
+    ) -> list[Match[P]]:
+        """``words`` holds each token's ``word_forms`` (``heads``, when given, each word's
+        ``self.heads``); returns matches in text order."""
         out: list[Match[P]] = []
         for i, forms in enumerate(words):
-            seen: set[int] = set()
-            for pat in self._heads(forms):
-                if id(pat) in seen:
-                    continue
-                seen.add(id(pat))
+            for pat in heads[i] if heads is not None else self.heads(forms):
                 end = i + len(pat.words)
                 if end <= len(words) and all(
                     _word_matches(w, words[i + k]) for k, w in enumerate(pat.words[1:], 1)
@@ -120,3 +129,51 @@ def read_table(name: str) -> list[dict[str, str]]:
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
+
+
+#: Letters that normalise to the key letter, for scanning text that was not normalised.
+_VARIANTS = {"ا": "اأإآٱ", "ي": "يىی", "ه": "هة", "ك": "كک"}
+#: Marks that ``normalize`` deletes inside words (harakat, tatweel) and presentation forms:
+#: where any occurs, the scan falls back to normalising the text first.
+_UNSAFE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\ufb50-\ufeff]")
+
+
+class Scan:
+    """Whether any first word of a table's patterns may occur in raw text: a trie-shaped
+    regex over the patterns' beginnings at word starts (after optional clitics), so
+    sentences without a candidate are never tokenised. It may over-report, never under."""
+
+    def __init__(self, table: PhraseTable[Any]) -> None:
+        words = set(table.exact) | set(table.prefix)
+        # A word start, the proclitics word_forms peels (and the future سـ), then a pattern.
+        self.pattern = re.compile(
+            r"(?<![\w\u0610-\u061a\u064b-\u065f\u0670\u0640])[وف]?(?:[بلك]?[اأإآ]ل|لل|[بلك])?س?"
+            + _trie(words)
+        )
+
+    def may_match(self, text: str) -> bool:
+        """False only when no pattern can match in ``text``."""
+        if _UNSAFE.search(text):
+            text = normalize(text)
+        return self.pattern.search(text) is not None
+
+
+def _trie(words: set[str]) -> str:
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(tree)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    if "" in node:
+        return ""  # a shorter word already matched: the rest cannot add a hit
+    alts = []
+    for ch, child in sorted(node.items()):
+        letters = _VARIANTS.get(ch, ch)
+        head = re.escape(ch) if len(letters) == 1 else f"[{letters}]"
+        alts.append(head + _trie_pattern(child))
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

@@ -4,10 +4,11 @@ the lexicon matches found in it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from ..arabic.normalise import normalize
 from ..arabic.tokenise import Token, tokenize
-from .lexicon import Match, word_forms
+from .lexicon import Match, PhraseTable, word_forms
 from .plover import Cue, Lexicons, Trigger
 
 #: Tokens that end a clause for aux-mode scope and argument search.
@@ -27,6 +28,8 @@ class SentenceView:
     triggers: list[Match[Trigger]]
     contexts: list[Match[str]]
     cues: list[Match[Cue]]
+    #: Argument markers (arguments.tsv), when the view was built with a marker table.
+    markers: list[Match[str]]
 
     def hits(self) -> list[tuple[str, int]]:
         return [(f"{m.payload.type}:{m.payload.pattern}", m.start) for m in self.triggers]
@@ -54,18 +57,61 @@ class SentenceView:
         return None
 
 
-def view(text: str, start: int, end: int, lexicons: Lexicons) -> SentenceView:
-    """Tokenise ``text[start:end]`` and match the lexicons on it."""
+class Word(NamedTuple):
+    """What the lexicons know of one written word: its forms and the patterns starting there."""
+
+    forms: tuple[str, ...]
+    triggers: tuple[Any, ...]
+    contexts: tuple[Any, ...]
+    aux: tuple[Any, ...]
+    markers: tuple[Any, ...]
+
+
+class WordCache:
+    """Written word -> Word, owned by one stage: news repeats its words, so normalising and
+    looking up each distinct word once is most of the stage's speed."""
+
+    #: Entries kept before the cache starts afresh (about 100 MB at most).
+    LIMIT = 200_000
+
+    def __init__(self, lexicons: Lexicons, markers: PhraseTable[str] | None = None) -> None:
+        self.lexicons = lexicons
+        self.markers = markers
+        self.words: dict[str, Word] = {}
+
+    def get(self, word: str) -> Word:
+        found = self.words.get(word)
+        if found is None:
+            if len(self.words) >= self.LIMIT:
+                self.words.clear()
+            forms = word_forms(normalize(word))
+            lex = self.lexicons
+            found = Word(
+                forms,
+                lex.triggers.heads(forms),
+                lex.contexts.heads(forms),
+                lex.aux.heads(forms),
+                self.markers.heads(forms) if self.markers else (),
+            )
+            self.words[word] = found
+        return found
+
+
+def view(
+    text: str, start: int, end: int, lexicons: Lexicons, cache: WordCache | None = None
+) -> SentenceView:
+    """Tokenise ``text[start:end]`` and match the lexicons on it (contexts and aux cues only
+    when a trigger is there: without one the sentence codes nothing)."""
+    cache = cache or WordCache(lexicons)
     sentence = text[start:end]
     tokens = tokenize(sentence)
-    forms = [word_forms(normalize(t.text)) for t in tokens]
-    return SentenceView(
-        start,
-        end,
-        sentence,
-        tokens,
-        forms,
-        lexicons.triggers.find(forms),
-        lexicons.contexts.find(forms),
-        lexicons.aux.find(forms),
-    )
+    words = [cache.get(t.text) for t in tokens]
+    forms = [w.forms for w in words]
+    found = SentenceView(start, end, sentence, tokens, forms, [], [], [], [])
+    if any(w.triggers for w in words):
+        found.triggers = lexicons.triggers.find(forms, [w.triggers for w in words])
+        found.contexts = lexicons.contexts.find(forms, [w.contexts for w in words])
+        found.cues = lexicons.aux.find(forms, [w.aux for w in words])
+        if cache.markers is not None:
+            found.markers = cache.markers.find(forms, [w.markers for w in words])
+    return found

@@ -10,6 +10,7 @@ countries share their contexts (the topics of one bilateral meeting).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,11 +19,11 @@ from ..document import Article, Event, Mention
 from ..settings import Settings
 from .arguments import Arguments, find_arguments, load_markers, sentence_parties
 from .classifier import SentenceClassifier, sentence_features
-from .lexicon import Match, PhraseTable
+from .lexicon import Match, PhraseTable, Scan
 from .merge import merge_events
 from .plover import AGREE_WHEN_FUTURE, Lexicons, Ontology, Trigger
 from .resolve import event_date
-from .sentence import CLAUSE_MARKS, SentenceView, view
+from .sentence import CLAUSE_MARKS, SentenceView, WordCache, view
 
 #: Types whose trigger words alone are too loose in news text; the classifier decides them.
 CLASSIFIED = frozenset({"PROTEST", "ASSAULT"})
@@ -31,10 +32,25 @@ CLASSIFIED = frozenset({"PROTEST", "ASSAULT"})
 TOPIC_GAP = 1
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(
+    article: Article, keep: Callable[[str], bool] | None = None
+) -> list[tuple[int, int]]:
+    """Sentences of ``article.text``, split paragraph by paragraph (no sentence crosses a
+    paragraph, and the splitter's cost grows faster than linearly with text length);
+    paragraphs and sentences for which ``keep`` is false are left out."""
     from ..arabic.sentences import sentence_spans as split
 
-    return split(text)
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for part in ([article.title] if article.title else []) + article.paragraphs:
+        if keep is None or keep(part):
+            spans.extend(
+                (offset + a, offset + b)
+                for a, b in split(part)
+                if keep is None or keep(part[a:b])
+            )
+        offset += len(part) + 2  # the "\n\n" that Article.text puts between parts
+    return spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +76,16 @@ class EventStage:
         self.ontology = Ontology.load()
         self.lexicons = Lexicons.load(self.ontology)
         self.markers = load_markers()
+        self.words = WordCache(self.lexicons, self.markers)
+        self.scan = Scan(self.lexicons.triggers)
         self.classifier = classifier or SentenceClassifier.load(settings.event_model)
 
     def __call__(self, article: Article) -> Article:
         text = article.text
         reference = article.published.date() if article.published else self.settings.reference_date
         events: list[Event] = []
-        for start, end in sentence_spans(text):
-            v = view(text, start, end, self.lexicons)
+        for start, end in sentence_spans(article, self.scan.may_match):
+            v = view(text, start, end, self.lexicons, self.words)
             if not v.triggers:
                 continue
             events.extend(self.sentence_events(v, article, reference))
@@ -106,8 +124,8 @@ class EventStage:
         self, v: SentenceView, article: Article, reference: date | None
     ) -> list[Event]:
         mentions = _mentions_in(article.mentions, v.start, v.end)
-        parties, places = sentence_parties(v, article, mentions, self.markers)
-        complements = {m.start for m in self.markers.find(v.forms) if m.payload == "complement"}
+        parties, places = sentence_parties(v, article, mentions)
+        complements = {m.start for m in v.markers if m.payload == "complement"}
         contexts = sorted({m.payload for m in v.contexts})
         when, historical = event_date(v.text, reference)
         out = []
