@@ -13,6 +13,7 @@ COMMAND_MODULES = (
     ".entities",
     ".events",
     ".scale",
+    ".serve",
 )
 
 

@@ -212,6 +212,24 @@ def m006_entity_votes(db: sqlite3.Connection) -> None:
     )
 
 
+def m007_search_lead(db: sqlite3.Connection) -> None:
+    """Search index with a ``lead`` column (the body's first words, weighted up in ranking:
+    ANT known-item MRR@10 +0.03, see store/search.py WEIGHTS); refilled from the articles."""
+    from .search import rebuild_index
+
+    run_script(
+        db,
+        """
+        DROP TABLE search_fts;
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            title, lead, body, title_exact, body_exact,
+            content='', tokenize='unicode61 remove_diacritics 0'
+        );
+        """,
+    )
+    rebuild_index(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_articles,
     m002_entities_events,
@@ -219,6 +237,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m004_stories,
     m005_entity_keys,
     m006_entity_votes,
+    m007_search_lead,
 )
 
 
