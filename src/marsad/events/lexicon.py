@@ -135,7 +135,9 @@ def read_table(name: str) -> list[dict[str, str]]:
 _VARIANTS = {"ا": "اأإآٱ", "ي": "يىی", "ه": "هة", "ك": "كک"}
 #: Marks that ``normalize`` deletes inside words (harakat, tatweel) and presentation forms:
 #: where any occurs, the scan falls back to normalising the text first.
-_UNSAFE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\ufb50-\ufeff]")
+_UNSAFE = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\ufb50-\ufeff]"
+)
 
 
 class Scan:

@@ -45,9 +45,7 @@ def sentence_spans(
     for part in ([article.title] if article.title else []) + article.paragraphs:
         if keep is None or keep(part):
             spans.extend(
-                (offset + a, offset + b)
-                for a, b in split(part)
-                if keep is None or keep(part[a:b])
+                (offset + a, offset + b) for a, b in split(part) if keep is None or keep(part[a:b])
             )
         offset += len(part) + 2  # the "\n\n" that Article.text puts between parts
     return spans
