@@ -113,3 +113,18 @@ def test_linking_keeps_a_father_apart_from_a_son_named_after_him(
     ids = _ids(linker(art))
     assert ids["محمد عادل إمام"] == ids["محمد إمام"] != ids["عادل إمام"]
     assert ids["إبراهيم نصر الله"] == "per:ابراهيم نصرالله"
+
+
+def test_linking_epithets_go_to_the_holder_of_the_office(linker: LinkingStage, mark: Mark) -> None:
+    art = mark(
+        "[[خادم الحرمين الشريفين|PER]] يستقبل ضيوفه",
+        "استقبل الملك [[سلمان بن عبدالعزيز|PER]] في [[الرياض|LOC]] عددا من الضيوف.",
+        "وأكد خادم الحرمين الشريفين أهمية التعاون.",
+        place="الرياض",
+    )
+    linker(art)
+    king = [
+        art.text[m.start : m.end] for m in art.mentions if m.entity_id == "per:سلمان بن عبدالعزيز"
+    ]
+    assert king == ["خادم الحرمين الشريفين", "سلمان بن عبدالعزيز", "خادم الحرمين الشريفين"]
+    assert art.entity("per:سلمان بن عبدالعزيز").country == "SAU"  # type: ignore[union-attr]

@@ -55,6 +55,8 @@ class Gazetteer:
     honorifics: frozenset[str] = frozenset()  # titles dropped from person-name keys
     name_edges: frozenset[str] = frozenset()  # words never at either end of a name
     capital_cues: dict[str, str] = field(default_factory=dict)  # word -> "loc" or "gov"
+    epithets: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (role, country)
+    epithet_forms: tuple[str, ...] = ()  # the epithets as written, to find them in text
     max_role_len: int = 1
     # Lookups repeated for every token of every article, remembered per stage instance
     # (bounded by MEMO_SIZE); profiling 300 SaudiNewsNet articles showed them at 70% of
@@ -187,6 +189,9 @@ def load_gazetteer() -> Gazetteer:
     gaz.breaks = frozenset(name_key(row[0]) for row in breaks if len(row) == 1)
     gaz.after_breaks = gaz.breaks | {name_key(row[0]) for row in breaks if len(row) > 1}
     gaz.name_edges = frozenset(name_key(row[0]) for row in _rows("name_edges.txt"))
+    rows = list(_rows("epithets.tsv"))
+    gaz.epithets = {name_key(e): (role, c) for e, role, c in rows}
+    gaz.epithet_forms = tuple(e for e, _, _ in rows)
     gaz.capital_cues = {name_key(w): cue for w, cue in _rows("capital_cues.tsv")}
     gaz.honorifics = frozenset(
         t for row in _rows("honorifics.txt") for t in name_key(row[0]).split()

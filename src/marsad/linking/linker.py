@@ -23,7 +23,7 @@ from .places import (
     resolve_place,
     shadowed_city,
 )
-from .references import RoleHolder, find_references, role_stems
+from .references import RoleHolder, find_references, holder_for, role_stems
 from .spans import Token, token_index, tokenize
 
 #: Sectors of state office: a person holding one with no country stated is taken to serve
@@ -39,7 +39,8 @@ def link_article(article: Article, gaz: Gazetteer) -> Article:
     mentions = sorted(article.mentions, key=lambda m: (m.start, m.end))
     taken, names = _covered(tokens, mentions)
     found: dict[str, Entity] = {}
-    person_idx = [i for i, m in enumerate(mentions) if m.type == "PER"]
+    epithets = [m for m in mentions if m.type == "PER" and _epithet(m, text, gaz)]
+    person_idx = [i for i, m in enumerate(mentions) if m.type == "PER" and m not in epithets]
     for m in mentions:
         if m.type != "PER":
             _link_other(m, mentions, tokens, text, gaz, found)
@@ -55,6 +56,10 @@ def link_article(article: Article, gaz: Gazetteer) -> Article:
         _fill_home(entity, home)
     holders = [RoleHolder(e.id, role_stems(e.role or "", gaz), e.country) for e in persons]
     added = _role_references(text, tokens, (taken, names), holders, gaz, found)
+    epithets += _unmarked_epithets(text, mentions + added, gaz)
+    for m in epithets:
+        _link_epithet(m, text, holders, gaz, found)
+    added += [m for m in epithets if m not in mentions and m.entity_id]
     article.mentions = sorted(mentions + added, key=lambda m: (m.start, m.end))
     order = {m.entity_id: m.start for m in reversed(article.mentions)}
     article.entities = sorted(found.values(), key=lambda e: order.get(e.id, len(text)))
@@ -251,6 +256,48 @@ def _role_references(
         m.entity_id = ref.entity_id
         out.append(m)
     return out
+
+
+def _epithet(m: Mention, text: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    return gaz.epithets.get(name_key(text[m.start : m.end]))
+
+
+def _unmarked_epithets(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Epithets in the text no mention covers, as new PER mentions (score 0.5)."""
+    out = []
+    for form in gaz.epithet_forms:
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            near = [m for m in mentions if m.start <= end + 2 and at - 2 <= m.end]
+            if not near:  # not overlapping, nor a title right before or after a name
+                out.append(Mention(at, end, "PER", score=0.5))
+            at = text.find(form, end)
+    return out
+
+
+def _link_epithet(
+    m: Mention, text: str, holders: list[RoleHolder], gaz: Gazetteer, found: dict[str, Entity]
+) -> None:
+    """ "خادم الحرمين الشريفين" -> the article's Saudi king, else an entity of its own."""
+    role, country = _epithet(m, text, gaz) or ("", "")
+    m.role, m.country = m.role or role, m.country or country
+    holder = holder_for(role_stems(role, gaz), country, holders)
+    if holder is not None:
+        m.entity_id = holder.entity_id
+        return
+    if m.score < 1:
+        return  # found in the text, not by the recogniser: only a known holder is linked
+    surface = " ".join(text[m.start : m.end].split())
+    entity = Entity(
+        id="per:" + name_key(surface),
+        name=surface,
+        type="PER",
+        country=country,
+        sector=role_sector(role, gaz),
+        role=role,
+    )
+    _attach(m, entity, surface, found)
 
 
 def _fill_home(entity: Entity, home: str | None) -> None:

@@ -87,7 +87,7 @@ def _reference_at(
             if _beside_name(k + 1, tokens, names, before=False):
                 return None
             role = text[tok.start : tokens[k - 1].end]
-            holder = _holder(role_stems(role, gaz), country, holders)
+            holder = holder_for(role_stems(role, gaz), country, holders)
             if holder is None:
                 return None
             return Reference(tok.start, tokens[k].end, holder.entity_id, country, role), k
@@ -104,7 +104,9 @@ def _beside_name(j: int, tokens: list[Token], taken: set[int], *, before: bool) 
     return j in taken
 
 
-def _holder(stems: tuple[str, ...], country: str, holders: list[RoleHolder]) -> RoleHolder | None:
+def holder_for(
+    stems: tuple[str, ...], country: str, holders: list[RoleHolder]
+) -> RoleHolder | None:
     """The one person whose role starts with these stems and whose country is this one (the
     exact role wins a tie: "وزير الداخلية" over "وزير الداخلية المنتدب")."""
     if not stems:
