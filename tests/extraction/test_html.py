@@ -315,3 +315,19 @@ def test_split_authors_knows_places_from_the_dateline_lexicon() -> None:
     assert split_authors("حسام أبو العلا - القاهرة", DATELINES.places) == ["حسام أبو العلا"]
     assert split_authors("(أبوظبي - البيان)", DATELINES.places) == []
     assert split_authors("بقلم: سليمة بن علي") == ["سليمة بن علي"]
+
+
+def test_extract_bold_lede_tweet_embed_and_end_marker() -> None:
+    para = "<p>" + "وأضاف المتحدث أن الفرق الفنية تعمل على إصلاح الأعطال في أسرع وقت ممكن، " * 3
+    html = (
+        "<html><body><h1>انقطاع الإنترنت عن عدة مناطق لساعات</h1><div class='story'>"
+        "<p><strong>أعلنت شركة الاتصالات انقطاع الخدمة صباح اليوم.</strong></p>"
+        f"{para}</p><blockquote class='twitter-tweet'><p>تغريدة عن الانقطاع من حساب الشركة "
+        "الرسمي مع رابط طويل pic.twitter.com/abc</p>— الشركة (@co) 5 مايو 2021</blockquote>"
+        f"{para}</p><p>(انتهى)</p></div></body></html>"
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert art.paragraphs[0] == "أعلنت شركة الاتصالات انقطاع الخدمة صباح اليوم."
+    assert len(art.paragraphs) == 3 and art.subheadings == []
+    out = article_output(art)
+    assert "تغريدة" not in out and "انتهى" not in out

@@ -93,6 +93,7 @@ class HtmlRules:
     home_words: frozenset[str]
     chrome_starts: tuple[str, ...]
     chrome_short_starts: tuple[str, ...]
+    chrome_exact: frozenset[str]
     chrome_short_max_words: int
     chrome_contains: tuple[str, ...]
     chrome_contains_max_words: int
@@ -119,6 +120,7 @@ class HtmlRules:
             home_words=words("home_words"),
             chrome_starts=tuple(fold(p) for p in data["chrome_starts"]),
             chrome_short_starts=tuple(fold(p) for p in data["chrome_short_starts"]),
+            chrome_exact=frozenset(_bare(fold(p)) for p in data["chrome_exact"]),
             chrome_short_max_words=int(data["chrome_short_max_words"]),
             chrome_contains=tuple(fold(p) for p in data["chrome_contains"]),
             chrome_contains_max_words=int(data["chrome_contains_max_words"]),
@@ -129,7 +131,7 @@ class HtmlRules:
     def is_chrome_text(self, text: str) -> bool:
         """A line of page chrome by its wording: "اقرأ أيضا: …", a comment policy, a promo."""
         folded = fold(text)
-        if folded.startswith(self.chrome_starts):
+        if folded.startswith(self.chrome_starts) or _bare(folded) in self.chrome_exact:
             return True
         words = len(folded.split())
         if words <= self.chrome_short_max_words and folded.startswith(self.chrome_short_starts):
@@ -141,6 +143,14 @@ class HtmlRules:
         return any(p in folded for p in self.policy_markers) and any(
             t in folded for t in self.policy_topics
         )
+
+
+def _bare(text: str) -> str:
+    """Letters and spaces only: "(انتهى)" -> "انتهى"."""
+    return " ".join(_NON_LETTERS.sub(" ", text).split())
+
+
+_NON_LETTERS = re.compile(r"[^\w\s]|_")
 
 
 def class_words(el: etree._Element) -> set[str]:

@@ -258,6 +258,8 @@ def _crosshead(block: Block) -> bool:
         return False
     if not any(ch.isalpha() for ch in block.text):
         return False
+    if block.text.endswith((".", "!", "…")):
+        return False  # a sentence, even when bold (a lede in <strong>), is no crosshead
     bold = block.bold_chars >= 0.8 * block.chars
     return block.heading or bold or not block.text.endswith(_SENTENCE_END)
 
