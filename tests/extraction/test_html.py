@@ -331,3 +331,20 @@ def test_extract_bold_lede_tweet_embed_and_end_marker() -> None:
     assert len(art.paragraphs) == 3 and art.subheadings == []
     out = article_output(art)
     assert "تغريدة" not in out and "انتهى" not in out
+
+
+def test_extract_keeps_bullet_points_inside_the_body() -> None:
+    para = "<p>" + "وأوضح البيان أن القرارات تدخل حيز التنفيذ ابتداء من مطلع الشهر المقبل، " * 3
+    html = (
+        "<html><body><h1>الحكومة تقر حزمة إجراءات اقتصادية جديدة</h1><div class='story'>"
+        f"{para}</p><ul><li>خفض الرسوم على المشاريع الصغيرة</li>"
+        "<li>تمديد آجال سداد القروض الزراعية</li></ul>"
+        f"{para}</p></div><ul class='x'><li><a href='/1'>خبر آخر لا علاقة له بالموضوع هنا</a></li>"
+        "<li><a href='/2'>خبر ثان لا علاقة له بالموضوع أيضا</a></li></ul></body></html>"
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert art.paragraphs[1:3] == [
+        "خفض الرسوم على المشاريع الصغيرة",
+        "تمديد آجال سداد القروض الزراعية",
+    ]
+    assert art.subheadings == [] and "خبر آخر" not in article_output(art)

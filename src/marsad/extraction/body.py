@@ -232,7 +232,11 @@ def _refine(run: list[Block], meta: PageMeta) -> list[Block]:
             continue
         if text == meta.byline or _date_line(text) or image_caption(block):
             continue
-        if _crosshead(block):
+        if block.tag == "li" and kept:
+            # A bulleted point inside the body ("أبرز ما جاء في البيان:"): body, no crosshead.
+            if block.link_density < 0.3 and len(text.split()) >= 3:
+                kept.append(block)
+        elif _crosshead(block):
             # A crosshead sits between paragraphs; a short line before the body or at its
             # end is a byline, a credit or a label instead.
             if kept and any(b.score > 0 and not _crosshead(b) for b in run[k + 1 : k + 4]):
