@@ -348,3 +348,15 @@ def test_extract_keeps_bullet_points_inside_the_body() -> None:
         "تمديد آجال سداد القروض الزراعية",
     ]
     assert art.subheadings == [] and "خبر آخر" not in article_output(art)
+
+
+def test_extract_visible_update_label() -> None:
+    para = "<p>" + "وأضاف المسؤول أن العمل مستمر لإنجاز المشروع في موعده المحدد، حسب الخطة. " * 3
+    html = (
+        "<html><body><h1>بدء أعمال توسعة الطريق الساحلي الجديد</h1>"
+        "<div>آخر تحديث: 5 مايو 2021 - 14:10</div><div>نشر في: 4 مايو 2021 - 09:00</div>"
+        f"{para}</p>{para}</p></body></html>"
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert art.published == datetime(2021, 5, 4, 9, 0)
+    assert art.updated == datetime(2021, 5, 5, 14, 10)

@@ -24,7 +24,7 @@ from .dateline import DatelineParser
 from .dates import find_dates, parse_date
 from .decode import decode_html
 from .language import detect_language
-from .metadata import PageMeta, read_page_meta, split_authors
+from .metadata import PageMeta, plausible_update, read_page_meta, split_authors
 
 RULES = HtmlRules.load()
 DATELINES = DatelineParser.load()
@@ -201,6 +201,11 @@ def _assemble(
     dateline, paragraphs = _split_dateline(paragraphs, [_credit_line(walk, body), meta.byline])
     language = detect_language(" ".join(paragraphs[:6]) or title or "") or _lang(meta.lang)
     byline = meta.byline or _byline_line(walk, body) or _visible_byline(root, title_el)
+    published = (
+        meta.published
+        or _visible_date(walk, body, calendar, page)
+        or _dated_element(root, title_el, calendar, page)
+    )
     return Article(
         title=title,
         kicker=_beside_title(title_el, RULES.kicker_words, following=False),
@@ -211,10 +216,8 @@ def _assemble(
         byline=byline,
         authors=list(meta.authors) or (split_authors(byline, DATELINES.places) if byline else []),
         dateline=dateline,
-        published=meta.published
-        or _visible_date(walk, body, calendar, page)
-        or _dated_element(root, title_el, calendar, page),
-        updated=meta.updated,
+        published=published,
+        updated=meta.updated or plausible_update(published, _visible_update(walk, body, calendar)),
         section=meta.section,
         site=meta.site or _host(page.url),
         language=language,
@@ -346,9 +349,28 @@ def _visible_date(
     region = walk.blocks[low:first] + walk.blocks[last + 1 : last + 9]
     reference = page.fetched.date() if page.fetched else None
     for block in region:
-        value = parse_date(block.text, calendar=calendar, reference=reference)
-        if value is not None:
-            return value
+        found = find_dates(block.text, calendar=calendar, reference=reference)
+        label = _UPDATED.search(block.text)
+        if label:  # the date right after "آخر تحديث:" is not the publication date
+            after = [m for m in found if m.start >= label.end()]
+            found = [m for m in found if not after or m is not after[0]]
+        if found:
+            return found[0].value
+    return None
+
+
+_UPDATED = re.compile(r"(?:آخر تحديث|اخر تحديث|تم التحديث|تحديث|updated|به‌روزرسانی)\s*[:：]?", re.I)
+
+
+def _visible_update(walk: Walk, body: list[Block], calendar: str | None) -> datetime | None:
+    """The date after an "آخر تحديث:" label between the headline and the body."""
+    if not body or body[0].index < 0:
+        return None
+    low = walk.title_index if walk.title_index is not None else max(0, body[0].index - 8)
+    for block in walk.blocks[low : body[0].index]:
+        match = _UPDATED.search(block.text)
+        if match:
+            return parse_date(block.text[match.end() :], calendar=calendar)
     return None
 
 
