@@ -360,3 +360,11 @@ def test_extract_visible_update_label() -> None:
     art = extract_html(RawPage(content=html.encode()), Settings())
     assert art.published == datetime(2021, 5, 4, 9, 0)
     assert art.updated == datetime(2021, 5, 5, 14, 10)
+
+
+def test_extract_counts_a_duplicated_story_once() -> None:
+    para = "<p>" + "وذكرت الوزارة أن الإجراءات الجديدة تهدف إلى تنظيم حركة السير في المدينة، " * 3
+    copy = f"<div class='v'>{para}</p>{para.replace('وذكرت', 'وقالت')}</p></div>"
+    html = f"<html><body><h1>تنظيم جديد لحركة السير في المدينة</h1><div>{copy}{copy}</div></body></html>"
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert len(art.paragraphs) == 2

@@ -226,10 +226,14 @@ def _child_of(el: etree._Element, container: etree._Element) -> etree._Element |
 def _refine(run: list[Block], meta: PageMeta) -> list[Block]:
     """Drop teasers, chrome lines, date lines and bylines inside the run; flag crossheads."""
     kept: list[Block] = []
+    seen: set[str] = set()
     for k, block in enumerate(run):
         text = block.text
         if block.title or block.score <= -20 or block.link_density > 0.5:
             continue
+        if text in seen and len(text.split()) >= 5:
+            continue  # a second copy of the story (a hidden mobile or ajax copy)
+        seen.add(text)
         if text == meta.byline or _date_line(text) or image_caption(block):
             continue
         if block.tag == "li" and kept:
