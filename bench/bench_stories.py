@@ -169,6 +169,8 @@ def via_html(items: list[tuple[str, Article]]) -> list[tuple[str, Article]]:
         if isinstance(result, Article):
             result.site = art.site
             out.append((label, result))
+        else:
+            print(f"extraction failed: {result.origin}: {result.reason}", file=sys.stderr)
     return out
 
 
@@ -215,12 +217,14 @@ def main() -> None:
     ap.add_argument("--min-overlap", type=float, default=StoryParams().min_overlap)
     ap.add_argument("--min-jaccard", type=float, default=StoryParams().min_jaccard)
     ap.add_argument("--lsh-threshold", type=float, default=StoryParams().lsh_threshold)
+    ap.add_argument("--min-shared", type=int, default=StoryParams().min_shared)
     args = ap.parse_args()
     params = StoryParams(
         shingle_words=args.shingle_words,
         min_overlap=args.min_overlap,
         min_jaccard=args.min_jaccard,
         lsh_threshold=args.lsh_threshold,
+        min_shared=args.min_shared,
     )
     items = build(args.split, args.bases, args.distractors, args.seed)
     if args.html:

@@ -106,3 +106,11 @@ def test_components_and_stable_ids(edges: list[tuple[str, str]], expected: int) 
     assert len(groups) == expected
     assert story_id(["b", "a"]) == story_id(["a", "b"])
     assert all(sid == story_id(members) for sid, members in groups.items())
+
+
+def test_one_shared_boilerplate_sentence_is_not_a_copy() -> None:
+    boiler = "ولم يتسن الحصول على تعليق فوري من الجهات المعنية حتى ساعة نشر هذا الخبر."
+    a = fingerprint(art("a", "مستشفى", [*PARAS, boiler]), P)
+    b = fingerprint(art("b", "قصير", [boiler]), P)
+    assert len(a.shingles & b.shingles) == len(b.shingles)  # b is contained in a...
+    assert is_copy(a, b, P) is None  # ...but one sentence is too little to call it a copy

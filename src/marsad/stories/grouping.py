@@ -56,6 +56,8 @@ def is_copy(a: Fingerprint, b: Fingerprint, params: StoryParams) -> float | None
     if not a.shingles or not b.shingles:
         return None
     inter = len(a.shingles & b.shingles)
+    if inter < params.min_shared:
+        return None
     overlap = inter / min(len(a.shingles), len(b.shingles))
     jaccard = inter / (len(a.shingles) + len(b.shingles) - inter)
     if overlap >= params.min_overlap and jaccard >= params.min_jaccard:
