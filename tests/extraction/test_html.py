@@ -371,3 +371,16 @@ def test_extract_counts_a_duplicated_story_once() -> None:
     html = f"<html><body><h1>تنظيم جديد لحركة السير في المدينة</h1><div>{copy}{copy}</div></body></html>"
     art = extract_html(RawPage(content=html.encode()), Settings())
     assert len(art.paragraphs) == 2
+
+
+def test_extract_short_brief_is_not_replaced_by_comments() -> None:
+    html = (
+        "<html><body><h1>إغلاق مؤقت لجسر المشاة وسط المدينة</h1>"
+        "<p>أعلنت البلدية إغلاق جسر المشاة وسط المدينة ثلاثة أيام لأعمال الصيانة.</p>"
+        "<p>وطلبت من السكان استخدام المعابر البديلة.</p>"
+        "<div class='comments'><p>"
+        + "تعليق طويل من أحد القراء على الخبر يشرح فيه رأيه، " * 8
+        + "</p></div></body></html>"
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert art.paragraphs[0].startswith("أعلنت البلدية") and "تعليق طويل" not in article_output(art)

@@ -129,13 +129,15 @@ def _best_run(blocks: list[Block]) -> tuple[int, int] | None:
 
 
 def _container(blocks: list[Block]) -> etree._Element | None:
-    """The deepest element holding at least 80% of the positive text of the run."""
+    """The deepest element holding at least 80% of the positive text of the run (at least
+    the element a paragraph sits in, so a one-paragraph run still has its siblings)."""
     weight: dict[etree._Element, int] = {}
     total = 0
     for block in blocks:
         if block.score > 0:
             total += block.chars
-            for el in (block.owner, *block.owner.iterancestors()):
+            home = _home(block)
+            for el in (home, *home.iterancestors()):
                 weight[el] = weight.get(el, 0) + block.chars
     holders = [el for el, w in weight.items() if w >= 0.8 * total]
     return max(holders, key=lambda el: sum(1 for _ in el.iterancestors())) if holders else None

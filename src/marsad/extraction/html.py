@@ -30,6 +30,10 @@ RULES = HtmlRules.load()
 DATELINES = DatelineParser.load()
 
 _BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+#: A body shorter than this (one short sentence) may mean the class rules removed the
+#: article itself: walk again without them and keep the longer result. Higher values
+#: let a genuine two-line brief be replaced by comments or a sidebar.
+RETRY_BELOW_CHARS = 100
 TITLE_MAX_WORDS = 40  # longer "headlines" are markup errors (Arabic headlines: 5-20 words)
 
 
@@ -51,7 +55,7 @@ def extract_html(page: RawPage, settings: Settings) -> Article:
     protected = _protected(root, title_el)
     walk = walk_blocks(root, RULES, title_el=title_el, protected=protected)
     body = select_body(walk, meta, RULES)
-    if sum(len(b.text) for b in body) < 200:
+    if sum(len(b.text) for b in body) < RETRY_BELOW_CHARS:
         # Class rules may have removed the article itself (an unusual template): try without.
         retry = walk_blocks(root, RULES, title_el=title_el, protected=protected, drop_classes=False)
         retry_body = select_body(retry, meta, RULES)
