@@ -108,7 +108,7 @@ def main() -> None:
     result = evaluate(args.db, args.split, args.sample, args.seed)
     print(f"ANT known-item ({args.split}, {result['queries']} titles -> bodies)")
     print(
-        f"  marsad FTS5 (normalise + light10 + exact + pair boosts): "
+        f"  marsad FTS5 (normalise + light10, exact and lead columns): "
         f"MRR@10 {result['mrr@10']:.3f}  S@10 {result['success@10']:.3f}  "
         f"median {result['median_ms']:.1f} ms  p95 {result['p95_ms']:.1f} ms"
     )

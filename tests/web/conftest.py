@@ -16,10 +16,17 @@ XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2
 
 
 def _mention(
-    title: str, paragraphs: list[str], surface: str, etype: str, eid: str, role: str | None = None
+    title: str,
+    paragraphs: list[str],
+    surface: str,
+    etype: str,
+    eid: str,
+    role: str | None = None,
+    *,
+    in_body: bool = False,
 ) -> Mention:
     text = "\n\n".join([title, *paragraphs])
-    start = text.index(surface)
+    start = text.index(surface, len(title) if in_body else 0)
     return Mention(start, start + len(surface), etype, role=role, entity_id=eid)
 
 
@@ -58,6 +65,7 @@ def _articles() -> list[Article]:
                 _mention(t1, p1, "سليم الحداد", "PER", "per:salim", role="وزير الخارجية"),
                 _mention(t1, p1, "نادية الرامي", "PER", "per:nadia"),
                 _mention(t1, p1, "الرباط", "LOC", "loc:rabat"),
+                _mention(t1, p1, "نادية الرامي", "PER", "per:nadia", in_body=True),
             ],
             entities=list(ents.values()),
             events=[

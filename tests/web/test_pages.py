@@ -27,6 +27,11 @@ def test_article_page_highlights_entities_and_lists_events(client) -> None:
         r'<a class="ent ent-PER" href="/entities/per%3Asalim"[^>]*>سليم الحداد</a>', html
     )
     assert 'class="ent ent-LOC"' in html
+    # a mention inside a paragraph: offsets index Article.text (title + blank line + body)
+    body = html[html.index('<div class="body">') :]
+    assert re.search(
+        r'<a class="ent ent-PER" href="/entities/per%3Anadia"[^>]*>نادية الرامي</a>', body
+    )
     assert "CONSULT" in html and "نادية الرامي" in html
 
 

@@ -23,7 +23,9 @@
     function y(v) { return T + (H - T - B) * (1 - v / max); }
     [0, 0.5, 1].forEach(function (f) {
       el("line", {x1: L, x2: W - R, y1: y(max * f), y2: y(max * f), stroke: "#e3e7ec"}, svg);
-      el("text", {x: L - 6, y: y(max * f) + 4, "text-anchor": "end", "font-size": 11, fill: "#5f6b7a"}, svg).textContent = Math.round(max * f);
+      var v = max * f;
+      el("text", {x: L - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 11, fill: "#5f6b7a"}, svg).textContent =
+        v % 1 ? v.toFixed(1) : String(v);
     });
     var step = Math.max(1, Math.ceil(periods.length / 10));
     periods.forEach(function (p, i) {
