@@ -12,6 +12,7 @@ from collections import Counter
 from ..document import Article, Entity, Mention
 from .actors import actor_code, context_role, is_counterpart, role_country, role_sector
 from .gazetteers import MEMO_SIZE, Gazetteer
+from .given_names import GIVEN_NAMES
 from .keys import name_key
 from .people import Person, group_people, person_tokens
 from .places import (
@@ -50,6 +51,7 @@ def link_article(article: Article, gaz: Gazetteer) -> Article:
         {i: person_tokens(text[mentions[i].start : mentions[i].end], gaz) for i in person_idx},
         {i: mentions[i].start for i in person_idx},
     )
+    people = [p for p in people if not _given_name_only(p)]
     persons = [_person_entity(p, mentions, text, tokens, names, gaz, found) for p in people]
     _counterparts(persons, mentions, gaz)
     for entity in persons:
@@ -189,6 +191,11 @@ def _person_entity(
         m.role = m.role or role
         m.country = m.country or entity.country
     return entity
+
+
+def _given_name_only(person: Person) -> bool:
+    """ "محمد" or "عبدالله" alone, matching no fuller name: too common to be anyone."""
+    return all(len(f) == 1 and f[0] in GIVEN_NAMES for f in person.forms)
 
 
 def _person_role(

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .gazetteers import Gazetteer
-from .keys import is_latin, name_key, similar_token
+from .given_names import GIVEN_NAMES
+from .keys import is_latin, name_key, osa_distance, similar_token
 from .translit import to_arabic
 
 #: Words that glue to the next one in a compound given name: "عبد الله" is one name token.
@@ -45,18 +46,20 @@ def person_tokens(surface: str, gaz: Gazetteer | None) -> tuple[str, ...]:
     no titles dropped.
     """
     text = to_arabic(surface, gaz.name_tokens) if gaz and is_latin(surface) else surface
-    toks = name_key(text).split()
-    if gaz:
-        while toks and (toks[0] in gaz.name_edges or (len(toks) > 1 and toks[0] in gaz.honorifics)):
-            toks = toks[1:]
-        while toks and toks[-1] in gaz.name_edges:
-            toks = toks[:-1]
     out: list[str] = []
-    for tok in toks:
+    for tok in name_key(text).split():
         if out and (out[-1] in _COMPOUND_HEADS or tok in _COMPOUND_TAILS):
             out[-1] += tok
         else:
             out.append(tok)
+    if len(out) > 2 and out[-2] == "ال":
+        out = out[:-2]  # "سلمان بن عبدالعزيز آل سعود": the dynasty is not part of the key
+    if gaz:
+        edges, titles = gaz.name_edges, gaz.honorifics
+        while out and (out[0] in edges or (len(out) > 1 and out[0] in titles)):
+            out = out[1:]
+        while out and out[-1] in edges:
+            out = out[:-1]
     return tuple(out)
 
 
@@ -75,18 +78,51 @@ def partial_token(form: tuple[str, ...]) -> str:
 
 
 def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two multi-token names of one person: typo-equal, middle names dropped, or a "بن" tail."""
+    """Two multi-token names of one person.
+
+    Typo-equal; the same family name with a first name one letter off (ميشال/ميشيل); middle
+    names dropped (not in a nasab, where the middle is the father); a "بن ..." tail; a nasab
+    chain made longer ("محمد بن سلمان" in "محمد بن سلمان بن عبدالعزيز"); or a foreign name
+    with a first name dropped ("جوزيف بلاتر" in "سيب جوزيف بلاتر"), never one that starts with
+    an Arabic given name, which chains its father's name ("محمد عادل إمام" is not "عادل إمام").
+    """
     if len(a) == len(b):
-        return all(similar_token(x, y) for x, y in zip(a, b, strict=True))
+        return all(similar_token(x, y) for x, y in zip(a, b, strict=True)) or _first_name_typo(a, b)
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if short[0] in _NASAB:
+        tail = long_[-len(short) :]
+        return all(similar_token(x, y) for x, y in zip(short, tail, strict=True))
+    if is_nasab(short) or is_nasab(long_):
+        head = long_[: len(short)]
+        return is_nasab(short) and all(
+            similar_token(x, y) for x, y in zip(short, head, strict=True)
+        )
     if similar_token(short[0], long_[0]) and similar_token(short[-1], long_[-1]):
         return True
-    if short[0] not in _NASAB:
-        # "عادل إمام" ends "محمد عادل إمام" but is his father: Arabic names chain the
-        # father's name, so only a "بن ..." tail ("بن سلمان") is the same person.
+    return long_[0] not in GIVEN_NAMES and short[-1] == long_[-1] and _in_order(short, long_)
+
+
+def _in_order(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    rest = iter(long_)
+    return all(tok in rest for tok in short)
+
+
+def _first_name_typo(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """ "ميشال بلاتيني" / "ميشيل بلاتيني": one first name one edit off, the family name equal.
+
+    Not for two real given names (سلمان/سلطان are brothers' names) nor for a nasab.
+    """
+    if is_nasab(a) or is_nasab(b) or a[-1] != b[-1] or len(a[-1]) < 4:
         return False
-    tail = long_[-len(short) :]
-    return all(similar_token(x, y) for x, y in zip(short, tail, strict=True))
+    diffs = [(x, y) for x, y in zip(a[:-1], b[:-1], strict=True) if x != y]
+    if len(diffs) != 1:
+        return False
+    x, y = diffs[0]
+    return (
+        min(len(x), len(y)) >= 3
+        and not (x in GIVEN_NAMES and y in GIVEN_NAMES)
+        and (osa_distance(x, y, 1) <= 1)
+    )
 
 
 def _candidates(form: tuple[str, ...], people: list[Person]) -> list[Person]:
