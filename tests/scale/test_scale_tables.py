@@ -108,3 +108,15 @@ def test_plan_splits_cuts_one_warc_into_ranges(small_warc: Path) -> None:
 def test_plan_splits_does_not_cut_small_warcs_below_min_records(small_warc: Path) -> None:
     assert len(plan_splits([small_warc], 4, min_records=200)) == 1
     assert len(plan_splits([small_warc], 4, min_records=9)) == 2
+
+
+def test_submit_file_runs_as_a_plain_script() -> None:
+    import subprocess
+    import sys
+
+    import marsad.scale.submit as submit
+
+    done = subprocess.run(
+        [sys.executable, submit.__file__, "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0 and "--input" in done.stdout and "--output" in done.stdout

@@ -7,6 +7,7 @@ import io
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -156,3 +157,22 @@ def test_iter_warc_byte_ranges_partition_the_records(tmp_path: Path) -> None:
     tail = [p.url for p in iter_warc(path, start=cut)]
     assert head + tail == [p.url for p in pages]
     assert next(p.origin for p in iter_warc(path, start=cut)) == f"{path}@{cut}"
+
+
+def _arc_record(url: str, payload: bytes, ctype: str = "text/html") -> bytes:
+    return f"{url} 192.0.2.1 20240101120000 {ctype} {len(payload)}\n".encode() + payload + b"\n"
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_iter_warc_reads_arc_files_through_warcio(tmp_path: Path, gz: bool) -> None:
+    desc = b"1 0 marsad\nURL IP-address Archive-date Content-type Archive-length\n"
+    head = f"filedesc://t.arc 0.0.0.0 20240101120000 text/plain {len(desc)}\n".encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + PAGE.encode()
+    parts = [head + desc + b"\n", _arc_record("http://old.example/1", http),
+             _arc_record("http://old.example/2", http)]  # fmt: skip
+    path = tmp_path / ("old.arc.gz" if gz else "old.arc")
+    path.write_bytes(b"".join(gzip.compress(p) for p in parts) if gz else b"".join(parts))
+    pages = list(iter_warc(path))
+    assert [p.url for p in pages] == ["http://old.example/1", "http://old.example/2"]
+    assert all(isinstance(p, RawPage) and p.content == PAGE.encode() for p in pages)
+    assert pages[0].fetched == datetime(2024, 1, 1, 12, 0, tzinfo=UTC)

@@ -1,8 +1,8 @@
 """The Spark driver: WARC paths in, Parquet tables out. It holds no logic of its own.
 
     marsad spark --input crawl/*.warc.gz --output out/            (local[*] by default)
-    spark-submit --master yarn -m marsad.scale.spark --input ... --output ...
-    (or: spark-submit .../marsad/scale/spark.py --input ... --output ...)
+    python -m marsad.scale.spark --master local[2] --input ... --output ...
+    spark-submit --master yarn .../marsad/scale/submit.py --input ... --output ...
 
 Each partition runs ``process_splits`` (the same pipeline as ``marsad analyze``, loaded
 once per partition); the global near-duplicate step buckets ``band_keys``, verifies pairs

@@ -88,9 +88,10 @@ def _iter_warcio(path: Path, cap: int) -> Iterator[RawPage | Failure]:
         for rec in records:
             if rec.rec_type != "response" or rec.http_headers is None:
                 continue
+            body = rec.content_stream().read(cap + 1)
+            # Only after the body: asking warcio for the offset first skips the record.
             origin = f"{path}@{records.get_record_offset()}"
             status_line = rec.http_headers.get_statuscode() or "0"
-            body = rec.content_stream().read(cap + 1)
             yield from _page(
                 body=body,
                 status=int(status_line) if status_line.isdigit() else 0,
