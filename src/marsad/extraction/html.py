@@ -31,7 +31,8 @@ DATELINES = DatelineParser.load()
 
 _BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 #: A body shorter than this (one short sentence) may mean the class rules removed the
-#: article itself: walk again without them and keep the longer result. Higher values
+#: article itself: walk again without them and keep that result when it is over three
+#: times longer. Higher values
 #: let a genuine two-line brief be replaced by comments or a sidebar.
 RETRY_BELOW_CHARS = 100
 TITLE_MAX_WORDS = 40  # longer "headlines" are markup errors (Arabic headlines: 5-20 words)
@@ -59,7 +60,7 @@ def extract_html(page: RawPage, settings: Settings) -> Article:
         # Class rules may have removed the article itself (an unusual template): try without.
         retry = walk_blocks(root, RULES, title_el=title_el, protected=protected, drop_classes=False)
         retry_body = select_body(retry, meta, RULES)
-        if sum(len(b.text) for b in retry_body) > sum(len(b.text) for b in body):
+        if sum(len(b.text) for b in retry_body) > 3 * sum(len(b.text) for b in body):
             walk, body = retry, retry_body
     body = _ld_body_blocks(root, meta, body)
     if not body and not title:
