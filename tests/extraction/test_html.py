@@ -384,3 +384,17 @@ def test_extract_short_brief_is_not_replaced_by_comments() -> None:
     )
     art = extract_html(RawPage(content=html.encode()), Settings())
     assert art.paragraphs[0].startswith("أعلنت البلدية") and "تعليق طويل" not in article_output(art)
+
+
+def test_extract_walks_again_when_class_rules_removed_the_article() -> None:
+    paras = "".join(
+        f"<p>الفقرة {i} من نص الخبر المنشور داخل حاوية تحمل اسماً مضللاً، وفيها تفاصيل كافية.</p>"
+        for i in range(4)
+    )
+    html = (
+        "<html><body><div class='menu'><a href='/'>الرئيسية</a></div>"
+        "<h1>خبر داخل حاوية باسم مضلل في القالب</h1>"
+        f"<div class='sidebar-wrapper'>{paras}</div></body></html>"
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert len(art.paragraphs) == 4
