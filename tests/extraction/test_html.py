@@ -8,7 +8,7 @@ bare <div>s with no classes at all, and an English page.
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -398,3 +398,14 @@ def test_extract_walks_again_when_class_rules_removed_the_article() -> None:
     )
     art = extract_html(RawPage(content=html.encode()), Settings())
     assert len(art.paragraphs) == 4
+
+
+def test_extract_relative_day_only_with_a_reference_date() -> None:
+    para = "<p>" + "وقال شهود إن الحريق اندلع في مخزن قديم قبل أن تتمكن فرق الإطفاء من إخماده، " * 3
+    html = (
+        "<html><body><h1>حريق في سوق المدينة القديمة دون إصابات</h1>"
+        f"<div>اليوم الجمعة</div>{para}</p></body></html>"
+    ).encode()
+    assert extract_html(RawPage(content=html), Settings()).published is None
+    friday = Settings(reference_date=date(2021, 3, 12))
+    assert extract_html(RawPage(content=html), friday).published == datetime(2021, 3, 12)

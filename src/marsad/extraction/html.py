@@ -10,7 +10,8 @@ the first paragraph (``dateline``), and a visible date when the metadata gives n
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -36,6 +37,15 @@ _BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 #: let a genuine two-line brief be replaced by comments or a sidebar.
 RETRY_BELOW_CHARS = 100
 TITLE_MAX_WORDS = 40  # longer "headlines" are markup errors (Arabic headlines: 5-20 words)
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    """How to read dates on this page: a bare year's calendar, and the day relative days
+    ("اليوم", "أمس") count from (Settings.reference_date, else the fetch date; else none)."""
+
+    calendar: str | None
+    reference: date | None
 
 
 def extract_html(page: RawPage, settings: Settings) -> Article:
@@ -65,7 +75,9 @@ def extract_html(page: RawPage, settings: Settings) -> Article:
     body = _ld_body_blocks(root, meta, body)
     if not body and not title:
         raise ExtractionError(f"{where}: no article text found (not a news article page?)")
-    return _assemble(root, walk, body, meta, title, title_el, calendar, page)
+    fetched = page.fetched.date() if page.fetched else None
+    when = _When(calendar=calendar, reference=settings.reference_date or fetched)
+    return _assemble(root, walk, body, meta, title, title_el, when, page)
 
 
 def _ld_body_blocks(root: etree._Element, meta: PageMeta, body: list[Block]) -> list[Block]:
@@ -196,7 +208,7 @@ def _assemble(
     meta: PageMeta,
     title: str | None,
     title_el: etree._Element | None,
-    calendar: str | None,
+    when: _When,
     page: RawPage,
 ) -> Article:
     paragraphs = [b.text for b in body]
@@ -207,9 +219,7 @@ def _assemble(
     language = detect_language(" ".join(paragraphs[:6]) or title or "") or _lang(meta.lang)
     byline = meta.byline or _byline_line(walk, body) or _visible_byline(root, title_el)
     published = (
-        meta.published
-        or _visible_date(walk, body, calendar, page)
-        or _dated_element(root, title_el, calendar, page)
+        meta.published or _visible_date(walk, body, when) or _dated_element(root, title_el, when)
     )
     return Article(
         title=title,
@@ -222,7 +232,8 @@ def _assemble(
         authors=list(meta.authors) or (split_authors(byline, DATELINES.places) if byline else []),
         dateline=dateline,
         published=published,
-        updated=meta.updated or plausible_update(published, _visible_update(walk, body, calendar)),
+        updated=meta.updated
+        or plausible_update(published, _visible_update(walk, body, when.calendar)),
         section=meta.section,
         site=meta.site or _host(page.url),
         language=language,
@@ -343,18 +354,15 @@ def _byline_line(walk: Walk, body: list[Block]) -> str | None:
     return None
 
 
-def _visible_date(
-    walk: Walk, body: list[Block], calendar: str | None, page: RawPage
-) -> datetime | None:
+def _visible_date(walk: Walk, body: list[Block], when: _When) -> datetime | None:
     """A date shown near the headline (or just after the body) when no metadata gives one."""
     if not body:
         return None
     first, last = body[0].index, body[-1].index
     low = walk.title_index if walk.title_index is not None else max(0, first - 8)
     region = walk.blocks[low:first] + walk.blocks[last + 1 : last + 9]
-    reference = page.fetched.date() if page.fetched else None
     for block in region:
-        found = find_dates(block.text, calendar=calendar, reference=reference)
+        found = find_dates(block.text, calendar=when.calendar, reference=when.reference)
         label = _UPDATED.search(block.text)
         if label:  # the date right after "آخر تحديث:" is not the publication date
             after = [m for m in found if m.start >= label.end()]
@@ -380,7 +388,7 @@ def _visible_update(walk: Walk, body: list[Block], calendar: str | None) -> date
 
 
 def _dated_element(
-    root: etree._Element, title_el: etree._Element | None, calendar: str | None, page: RawPage
+    root: etree._Element, title_el: etree._Element | None, when: _When
 ) -> datetime | None:
     """Last resort: an element whose class names a date ("date", "time", "publish"), the
     first after the headline, e.g. in a toolbar the chrome rules left out of the blocks."""
@@ -392,9 +400,8 @@ def _dated_element(
         order = {el: i for i, el in enumerate(root.iter())}
         at = order.get(title_el, 0)
         candidates.sort(key=lambda el: (order.get(el, 0) < at, abs(order.get(el, 0) - at)))
-    reference = page.fetched.date() if page.fetched else None
     for el in candidates[:20]:
-        value = parse_date(_norm(text_of(el)), calendar=calendar, reference=reference)
+        value = parse_date(_norm(text_of(el)), calendar=when.calendar, reference=when.reference)
         if value is not None:
             return value
     return None
