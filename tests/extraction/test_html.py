@@ -409,3 +409,15 @@ def test_extract_relative_day_only_with_a_reference_date() -> None:
     assert extract_html(RawPage(content=html), Settings()).published is None
     friday = Settings(reference_date=date(2021, 3, 12))
     assert extract_html(RawPage(content=html), friday).published == datetime(2021, 3, 12)
+
+
+def test_extract_sidebar_heading_after_the_headline_is_no_dek() -> None:
+    para = "<p>" + "وذكر التقرير أن نسبة النمو تجاوزت التوقعات في الربع الأخير من العام، " * 3
+    html = (
+        "<html><body><div class='head'><h1>نمو الاقتصاد يتجاوز التوقعات في الربع الأخير</h1>"
+        "</div><h2>الأكثر قراءة</h2><ul><li><a href='/1'>خبر أول في القائمة الجانبية للموقع</a>"
+        f"</li></ul><div class='txt'>{para}</p>{para.replace('وذكر', 'وأضاف')}</p></div>"
+        "</body></html>"
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert art.dek is None and len(art.paragraphs) == 2

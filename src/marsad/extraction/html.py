@@ -294,12 +294,22 @@ def _beside_title(
             marked = bool(class_words(sib) & words) or any(
                 class_words(d) & words for d in sib.iterchildren()
             )
-            heading = following and sib.tag in ("h2", "h3")
-            if text and (marked or heading) and 2 <= len(text.split()) <= 80:
+            # An unmarked <h2> after the headline is a dek only when it reads like one
+            # (a sentence-long standfirst, not "الأكثر قراءة" heading a sidebar list).
+            heading = following and sib.tag in ("h2", "h3") and len(text.split()) >= 5
+            if text and (marked or heading) and _standalone_text(sib, text):
                 return text
             if len(text.split()) > 80:
                 break
     return None
+
+
+def _standalone_text(el: etree._Element, text: str) -> bool:
+    """Text fit for a kicker or dek: 2-80 words, not chrome, not mostly links."""
+    if not 2 <= len(text.split()) <= 80 or RULES.is_chrome_text(text):
+        return False
+    links = sum(len(_norm(text_of(a))) for a in el.iter("a"))
+    return links < 0.5 * len(text)
 
 
 def _captions(walk: Walk, body: list[Block], title: str | None) -> list[str]:
