@@ -292,7 +292,9 @@ def _caption(
             return False
         _flush(out, st)
         _figure_images(el, out)
-        if text:
+        links = sum(len(text_of(a)) for a in el.iter("a"))
+        if text and links < 0.5 * len(text) and not rules.is_chrome_text(text):
+            # A linked "caption" is a teaser card (image + headline), not a caption.
             out.captions.append((len(out.blocks), text))
         return True
     return False
