@@ -15,20 +15,45 @@ from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .sentence import SentenceView
 
 MODEL_NAME = "sentence_model.json.gz"
 
 
-def sentence_features(
-    forms: Sequence[tuple[str, ...]], hits: Iterable[tuple[str, int]]
-) -> list[str]:
-    """Feature names of one sentence: ``forms`` per word (lexicon.word_forms), ``hits``
-    the trigger patterns found in it as ("TYPE:pattern", word index)."""
+#: Words that date a report to the news cycle ("أمس", weekdays): a reported event, not
+#: background (normalised). Added with the aux-cue, number and length features, they raised
+#: the 5-fold CV F1 by about 0.01 for both types (#4).
+TIME_WORDS = frozenset(
+    {
+        "امس",
+        "اليوم",
+        "الاحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الاربعاء",
+        "الخميس",
+        "الجمعه",
+        "السبت",
+        "مساء",
+        "صباح",
+        "ليل",
+        "فجر",
+    }
+)
+
+
+def sentence_features(v: SentenceView) -> list[str]:
+    """Feature names of one sentence: its words (lexicon.word_forms), word pairs and
+    prefixes, the trigger patterns found and where, aux cues, numbers, time words, length."""
+    forms = v.forms
     stems = [f[-1] for f in forms if f and f[-1][:1].isalpha()]
     feats = {f"w:{s}" for s in stems}
     feats.update(f"p:{s[:4]}" for s in stems if len(s) > 4)
     feats.update(f"b:{a}_{b}" for a, b in pairwise(stems))
-    for hit, pos in hits:
+    for hit, pos in v.hits():
         typ = hit.split(":", 1)[0]
         feats.add(f"t:{typ}")
         feats.add(f"t:{hit}")
@@ -37,6 +62,12 @@ def sentence_features(
         feats.add(f"tp:{typ}:{min(pos // 3, 4)}")
     if stems:
         feats.add(f"first:{stems[0]}")
+    feats.update(f"aux:{m.payload.aux}" for m in v.cues)
+    if any(t.text.isdigit() for t in v.tokens):
+        feats.add("number")
+    if any(TIME_WORDS.intersection(f) for f in forms):
+        feats.add("time")
+    feats.add(f"length:{min(len(v.tokens) // 10, 5)}")
     return sorted(feats)
 
 

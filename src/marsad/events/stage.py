@@ -116,7 +116,7 @@ class EventStage:
     def _classify(self, v: SentenceView) -> dict[str, float]:
         if not any(m.payload.type in CLASSIFIED for m in v.triggers):
             return {}
-        return self.classifier.decide(sentence_features(v.forms, v.hits()), v.opening_types())
+        return self.classifier.decide(sentence_features(v), v.opening_types())
 
     def sentence_events(
         self, v: SentenceView, article: Article, reference: date | None

@@ -60,7 +60,7 @@ def featurize(
     feats, opening = [], []
     for r in rows:
         v = view(r["text"], 0, len(r["text"]), lexicons)
-        feats.append(sentence_features(v.forms, v.hits()))
+        feats.append(sentence_features(v))
         opening.append(typ in v.opening_types())
     return feats, np.array(opening, dtype=bool)
 
