@@ -51,3 +51,52 @@ def test_extract_html_never_crashes(pieces: list[str], noise: bytes) -> None:
     except ExtractionError:
         return
     assert isinstance(article.paragraphs, list)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.recursive(
+        st.one_of(
+            st.none(),
+            st.booleans(),
+            st.integers(),
+            st.floats(allow_nan=False),
+            st.sampled_from(["NewsArticle", "BreadcrumbList", "2020-13-45", "x"]),
+        ),
+        lambda kids: st.one_of(
+            st.lists(kids, max_size=3),
+            st.dictionaries(
+                st.sampled_from(
+                    [
+                        "@type",
+                        "@graph",
+                        "headline",
+                        "datePublished",
+                        "author",
+                        "itemListElement",
+                        "position",
+                        "name",
+                        "articleBody",
+                        "articleSection",
+                        "publisher",
+                        "url",
+                        "dateModified",
+                    ]
+                ),
+                kids,
+                max_size=5,
+            ),
+        ),
+        max_leaves=12,
+    )
+)
+def test_extract_html_survives_any_jsonld(data: object) -> None:
+    import json
+
+    ld = json.dumps(data, ensure_ascii=False)
+    html = (
+        f"<html><head><script type='application/ld+json'>{ld}</script></head><body>"
+        f"<h1>عنوان الخبر هنا</h1><p>{'نص الخبر الطويل، ' * 20}</p></body></html>"
+    )
+    article = extract_html(RawPage(content=html.encode()), Settings())
+    assert article.title

@@ -302,10 +302,9 @@ def _section(
 def _ld_breadcrumbs(ld: list[dict[str, Any]]) -> list[str]:
     for obj in ld:
         if "breadcrumblist" in _types(obj):
-            items = obj.get("itemListElement") or []
-            items = sorted(
-                (i for i in items if isinstance(i, dict)), key=lambda i: int(i.get("position") or 0)
-            )
+            items = obj.get("itemListElement")
+            items = items if isinstance(items, list) else []
+            items = sorted((i for i in items if isinstance(i, dict)), key=_position)
             names = [_ld_str(i.get("name")) or _ld_str(i.get("item")) for i in items]
             return [n for n in names if n and not n.startswith("http")]
     return []
@@ -313,6 +312,13 @@ def _ld_breadcrumbs(ld: list[dict[str, Any]]) -> list[str]:
 
 #: Class/id words of a visible breadcrumb trail.
 CRUMB_WORDS = frozenset(("breadcrumb", "breadcrumbs", "crumbs", "crumb", "path", "news_path"))
+
+
+def _position(item: dict[str, Any]) -> float:
+    try:
+        return float(item.get("position") or 0)
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _dom_breadcrumbs(root: etree._Element) -> list[str]:
