@@ -122,16 +122,45 @@ def on_spark(warc: Path, settings: Settings, master: str) -> tuple[dict, dict[st
     }, hashes  # fmt: skip
 
 
+def cpu_per_page(directory: Path, settings: Settings, rounds: int = 20) -> dict:
+    """CPU milliseconds per page (pipeline, then fingerprint) on real HTML files."""
+    from marsad.document import Article, RawPage
+    from marsad.factory import load_pipeline
+    from marsad.stories import fingerprint
+
+    files = sorted(directory.glob("*.htm*"))
+    pages = [RawPage(f.read_bytes(), url=f"https://x/{f.stem}", origin=str(f)) for f in files]
+    pipeline = load_pipeline(settings)
+    articles = [a for a in pipeline.run(pages) if isinstance(a, Article)]
+    t0 = time.process_time()
+    for _ in range(rounds):
+        list(pipeline.run(pages))
+    t1 = time.process_time()
+    for _ in range(rounds):
+        [fingerprint(a, StoryParams()) for a in articles]
+    t2 = time.process_time()
+    kb = sum(len(p.content) for p in pages) / 1e3 / len(pages)
+    return {
+        "pages": len(pages), "mean_kb": round(kb, 1),
+        "pipeline_cpu_ms": round((t1 - t0) * 1e3 / (rounds * len(pages)), 2),
+        "fingerprint_cpu_ms": round((t2 - t1) * 1e3 / (rounds * max(1, len(articles))), 2),
+    }  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--warc", type=Path, default=Path("tmp/warc/saudinewsnet-1000.warc.gz"))
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--stages", default=None, help="comma-separated (default: Settings)")
     ap.add_argument("--skip-spark", action="store_true")
+    ap.add_argument("--pages", type=Path, help="only: CPU ms per page on these HTML files")
     args = ap.parse_args()
     settings = Settings()
     if args.stages is not None:
         settings = settings.with_(stages=tuple(s for s in args.stages.split(",") if s))
+    if args.pages is not None:
+        print(json.dumps(cpu_per_page(args.pages, settings)))
+        return
     local, local_hashes = in_process(args.warc, settings)
     result: dict = {"warc": str(args.warc), "stages": list(settings.stages),
                     "cpus": os.cpu_count(), "load_before": os.getloadavg()[0],
