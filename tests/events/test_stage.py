@@ -102,3 +102,22 @@ def test_evidence_offsets_index_article_text(stage):
     art = make_article(["مقدمة قصيرة.", "التقى ألفا بيتا."], SPOTS, title="عنوان")
     (ev,) = stage(art).events
     assert art.text[ev.evidence_start : ev.evidence_end] == "التقى ألفا بيتا."
+
+
+def test_rule_event_needs_a_linked_party(stage):
+    assert events_of(stage, "وجرى خلال الزيارة بحث ملفات كثيرة.") == []
+
+
+def test_weak_trigger_needs_both_sides(stage):
+    assert events_of(stage, "وبحث ألفا الخطة.") == []  # weight 0.5, one side
+    (ev,) = events_of(stage, "وبحث ألفا مع بيتا الخطة.")
+    assert ev.type == "CONSULT" and {ev.actor, ev.recipient} == {"per:alpha", "per:beta"}
+
+
+def test_blocked_phrase_cancels_its_trigger(stage):
+    assert events_of(stage, "ورفض ألفا التعليق على تصريحات بيتا.") == []
+
+
+def test_protest_needs_no_named_party(stage):
+    (ev,) = events_of(stage, "تظاهر آلاف الطلاب أمس في العاصمة احتجاجا على رفع الرسوم.")
+    assert ev.type == "PROTEST" and ev.actor is None

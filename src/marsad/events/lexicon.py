@@ -104,18 +104,33 @@ class PhraseTable(Generic[P]):
         self,
         words: Sequence[tuple[str, ...]],
         heads: Sequence[tuple[_Pattern[P], ...]] | None = None,
+        *,
+        gap: int = 0,
     ) -> list[Match[P]]:
         """``words`` holds each token's ``word_forms`` (``heads``, when given, each word's
-        ``self.heads``); returns matches in text order."""
+        ``self.heads``); up to ``gap`` other words may stand between a pattern's words.
+        Returns matches in text order."""
         out: list[Match[P]] = []
         for i, forms in enumerate(words):
             for pat in heads[i] if heads is not None else self.heads(forms):
-                end = i + len(pat.words)
-                if end <= len(words) and all(
-                    _word_matches(w, words[i + k]) for k, w in enumerate(pat.words[1:], 1)
-                ):
+                end = _match_rest(pat.words, words, i + 1, gap)
+                if end is not None:
                     out.append(Match(i, end, pat.payload))
         return out
+
+
+def _match_rest(
+    pattern: Sequence[str], words: Sequence[tuple[str, ...]], at: int, gap: int
+) -> int | None:
+    """End of the match of ``pattern[1:]`` from word ``at`` on, or None."""
+    for w in pattern[1:]:
+        for k in range(at, min(at + gap + 1, len(words))):
+            if _word_matches(w, words[k]):
+                at = k + 1
+                break
+        else:
+            return None
+    return at
 
 
 def _norm_pattern(word: str) -> str:

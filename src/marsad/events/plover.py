@@ -61,6 +61,7 @@ class Lexicons:
     triggers: PhraseTable[Trigger]
     contexts: PhraseTable[str]
     aux: PhraseTable[Cue]
+    blocked: PhraseTable[bool]
 
     @classmethod
     def load(cls, ontology: Ontology) -> Lexicons:
@@ -78,6 +79,7 @@ class Lexicons:
             PhraseTable([(t.pattern, t) for t in triggers]),
             PhraseTable(contexts),
             PhraseTable(cues),
+            PhraseTable([(row["pattern"], True) for row in read_table("blocked.tsv")]),
         )
 
 

@@ -11,6 +11,10 @@ from ..arabic.tokenise import Token, tokenize
 from .lexicon import Match, PhraseTable, word_forms
 from .plover import Cue, Lexicons, Trigger
 
+#: Words that may stand inside a blocked phrase ("رفض الوزير التعليق"): the subject of a
+#: verb-first sentence, one or two words; set on hand-written examples (#4).
+BLOCK_GAP = 2
+
 #: Tokens that end a clause for aux-mode scope and argument search.
 CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "«", "»", '"', "-", "–"})
 
@@ -110,6 +114,9 @@ def view(
     found = SentenceView(start, end, sentence, tokens, forms, [], [], [], [])
     if any(w.triggers for w in words):
         found.triggers = lexicons.triggers.find(forms, [w.triggers for w in words])
+        blocked = {m.start for m in lexicons.blocked.find(forms, gap=BLOCK_GAP)}
+        if blocked:
+            found.triggers = [m for m in found.triggers if m.start not in blocked]
         found.contexts = lexicons.contexts.find(forms, [w.contexts for w in words])
         found.cues = lexicons.aux.find(forms, [w.aux for w in words])
         if cache.markers is not None:

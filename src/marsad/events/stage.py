@@ -130,6 +130,8 @@ class EventStage:
         for cand in self.candidates(v):
             span = (cand.trigger.start, cand.trigger.end) if cand.trigger else (0, 0)
             args = find_arguments(v, span, parties, places, complements)
+            if not _enough_parties(cand, args):
+                continue
             aux = [*cand.aux, *(["historical"] if historical else [])]
             out.append(self._event(cand, args, v, contexts, when, aux))
         return out
@@ -193,6 +195,16 @@ def bound_aux(v: SentenceView, trigger: Match[Trigger], cues: PhraseTable[Any]) 
             continue
         found.add(cue.payload.aux)
     return tuple(sorted(found))
+
+
+def _enough_parties(cand: Candidate, args: Arguments) -> bool:
+    """Rule-coded events need a linked party, both sides for a weak trigger (see
+    data/triggers.tsv): without one, "البحث" and "زيارة" are mostly not political events."""
+    if cand.type in CLASSIFIED or (cand.trigger and cand.trigger.payload.type in CLASSIFIED):
+        return True
+    sides = (args.actor is not None) + (args.recipient is not None)
+    weight = cand.trigger.payload.weight if cand.trigger else 0.0
+    return sides >= (1 if weight >= 1.0 else 2)
 
 
 def _drop_topics(triggers: list[Match[Trigger]]) -> list[Match[Trigger]]:
