@@ -89,3 +89,19 @@ def test_store_country_is_the_most_frequent_one_given(
         detail = entity_detail(store.db, "per:حسن روحاني")
     assert detail is not None
     assert (detail["country"], detail["sector"], detail["mention_count"]) == ("IRN", "GOV", 4)
+
+
+def test_store_merges_two_stored_people_a_fuller_name_bridges(
+    tmp_path: Path, linker: LinkingStage, mark: Mark
+) -> None:
+    db = tmp_path / "m.db"
+    _save(db, linker, mark("خبر", "قال [[سيب بلاتر|PER]] إن الاتحاد بخير."), "e1")
+    _save(db, linker, mark("خبر", "وقال [[جوزيف بلاتر|PER]] إن الانتخابات قائمة."), "e2")
+    _save(db, linker, mark("خبر", "ورد [[جوزيف بلاتر|PER]] على الانتقادات."), "e3")
+    _save(db, linker, mark("خبر", "واستقال [[سيب جوزيف بلاتر|PER]] من منصبه."), "e4")
+    with open_store(db) as store:
+        people = {p["id"]: p["mention_count"] for p in list_entities(store.db, type_="PER")}
+        old = entity_detail(store.db, "per:سيب بلاتر")
+    assert people == {"per:جوزيف بلاتر": 4}
+    assert old is not None and old["id"] == "per:جوزيف بلاتر"
+    assert old["aliases"] == {"جوزيف بلاتر": 2, "سيب بلاتر": 1, "سيب جوزيف بلاتر": 1}

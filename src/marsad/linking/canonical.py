@@ -66,3 +66,22 @@ def choose_person(new: tuple[str, ...], candidates: list[Candidate]) -> str | No
     if len(fits) == 1 or fits[0].count >= DOMINANCE * fits[1].count:
         return fits[0].id
     return None
+
+
+def bridged(new: tuple[str, ...], candidates: list[Candidate]) -> list[str]:
+    """Stored people that ``new`` shows to be one person, most mentioned first, or [].
+
+    "سيب جوزيف بلاتر" is both a stored "سيب بلاتر" and a stored "جوزيف بلاتر": each is
+    ``new`` with a first name dropped. Only for longer, non-nasab names that fit each of
+    them exactly; a nasab or a lone name never bridges.
+    """
+    if len(new) < 3 or is_nasab(new):
+        return []
+    fits = [
+        c
+        for c in candidates
+        if _fits(new, c) == 2 and 1 < len(c.name_tokens) < len(new) and not is_nasab(c.name_tokens)
+    ]
+    if len(fits) < 2:
+        return []
+    return [c.id for c in sorted(fits, key=lambda c: -c.count)]

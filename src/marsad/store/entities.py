@@ -14,7 +14,7 @@ import sqlite3
 from typing import Any
 
 from ..document import Article, Entity
-from ..linking.canonical import Candidate, choose_person, id_tokens, person_keys
+from ..linking.canonical import Candidate, bridged, choose_person, id_tokens, person_keys
 from ..linking.people import person_tokens
 
 #: Candidates read per lookup; a partial shared by more people than this is ambiguous anyway.
@@ -74,7 +74,55 @@ def _resolve(db: sqlite3.Connection, entity: Entity) -> str:
         (*keys, MAX_CANDIDATES),
     ).fetchall()
     cands = [Candidate(r[0], person_tokens(r[1], None), id_tokens(r[0]), r[2]) for r in rows]
-    return choose_person(tokens, cands) or entity.id
+    chosen = choose_person(tokens, cands)
+    if chosen is not None:
+        return chosen
+    bridge = bridged(tokens, cands)
+    for loser in bridge[1:]:
+        merge_entities(db, loser, bridge[0])
+    return bridge[0] if bridge else entity.id
+
+
+def merge_entities(db: sqlite3.Connection, loser: str, winner: str) -> None:
+    """Fold stored entity ``loser`` into ``winner``: its mentions, aliases, keys, votes and
+    event roles move; its id redirects to the winner (stored article JSON keeps old ids)."""
+    for table, column in (
+        ("mentions", "entity_id"),
+        ("events", "actor_id"),
+        ("events", "recipient_id"),
+        ("events", "location_id"),
+    ):
+        db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (winner, loser))
+    db.execute(
+        """INSERT INTO entity_aliases (entity_id, alias, key, count)
+           SELECT ?, alias, key, count FROM entity_aliases WHERE entity_id = ?
+           ON CONFLICT(entity_id, alias) DO UPDATE SET count = count + excluded.count""",
+        (winner, loser),
+    )
+    db.execute(
+        """INSERT INTO entity_votes (entity_id, field, value, count)
+           SELECT ?, field, value, count FROM entity_votes WHERE entity_id = ?
+           ON CONFLICT(entity_id, field, value) DO UPDATE SET count = count + excluded.count""",
+        (winner, loser),
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO entity_keys (key, entity_id) "
+        "SELECT key, ? FROM entity_keys WHERE entity_id = ?",
+        (winner, loser),
+    )
+    for table in ("entity_aliases", "entity_votes", "entity_keys"):
+        db.execute(f"DELETE FROM {table} WHERE entity_id = ?", (loser,))
+    db.execute(
+        "UPDATE entities SET mention_count = mention_count + "
+        "(SELECT mention_count FROM entities WHERE id = ?) WHERE id = ?",
+        (loser, winner),
+    )
+    db.execute("DELETE FROM entities WHERE id = ?", (loser,))
+    db.execute("UPDATE entity_redirects SET target = ? WHERE target = ?", (winner, loser))
+    db.execute(
+        "INSERT OR REPLACE INTO entity_redirects (old, target) VALUES (?, ?)", (loser, winner)
+    )
+    _elect(db, winner, rename=True)
 
 
 def _rename(article: Article, remap: dict[str, str]) -> None:
@@ -179,7 +227,12 @@ def list_entities(
 
 
 def entity_detail(db: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
-    """One entity with its aliases and counts, and the articles that mention it most."""
+    """One entity with its aliases and counts, and the articles that mention it most.
+
+    An id merged into another (``merge_entities``) gives the entity it now is.
+    """
+    moved = db.execute("SELECT target FROM entity_redirects WHERE old = ?", (entity_id,)).fetchone()
+    entity_id = moved[0] if moved else entity_id
     row = db.execute(
         "SELECT id, name, type, country, sector, role, geonames_id, mention_count "
         "FROM entities WHERE id = ?",

@@ -230,6 +230,21 @@ def m007_search_lead(db: sqlite3.Connection) -> None:
     rebuild_index(db)
 
 
+def m007_entity_redirects(db: sqlite3.Connection) -> None:
+    """Ids of stored entities merged into another (store/entities.py merge_entities): the
+    article JSON stored before the merge still names the old id."""
+    run_script(
+        db,
+        """
+        CREATE TABLE entity_redirects (
+            old TEXT PRIMARY KEY,
+            target TEXT NOT NULL
+        );
+        CREATE INDEX entity_redirects_target ON entity_redirects(target);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_articles,
     m002_entities_events,
@@ -237,6 +252,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m004_stories,
     m005_entity_keys,
     m006_entity_votes,
+    m007_entity_redirects,
     m007_search_lead,
 )
 
