@@ -121,3 +121,8 @@ def test_blocked_phrase_cancels_its_trigger(stage):
 def test_protest_needs_no_named_party(stage):
     (ev,) = events_of(stage, "تظاهر آلاف الطلاب أمس في العاصمة احتجاجا على رفع الرسوم.")
     assert ev.type == "PROTEST" and ev.actor is None
+
+
+def test_event_years_before_the_article_is_historical(stage):
+    (ev,) = events_of(stage, "التقى ألفا بيتا في عام 2003.", published=datetime(2020, 10, 16))
+    assert "historical" in ev.aux and ev.date is None
