@@ -421,3 +421,21 @@ def test_extract_sidebar_heading_after_the_headline_is_no_dek() -> None:
     )
     art = extract_html(RawPage(content=html.encode()), Settings())
     assert art.dek is None and len(art.paragraphs) == 2
+
+
+def test_extract_body_split_into_blocks_around_a_link_list() -> None:
+    def part(n: int) -> str:
+        return "".join(
+            f"<p>الفقرة {n}{i} من التقرير الميداني عن موسم الحصاد في السهول الشمالية، بالتفصيل.</p>"
+            for i in range(2)
+        )
+
+    html = (
+        "<html><body><h1>موسم حصاد القمح يبدأ مبكراً هذا العام</h1><div class='article-body'>"
+        f"<div class='paragraph-block'>{part(1)}</div>"
+        "<div><div><a href='/1'>عنوان خبر مرتبط أول عن الزراعة في البلاد</a></div>"
+        "<div><a href='/2'>عنوان خبر مرتبط ثان عن أسعار الحبوب في الأسواق</a></div></div>"
+        f"<div class='paragraph-block'>{part(2)}</div></div></body></html>"
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert len(art.paragraphs) == 4 and "خبر مرتبط" not in article_output(art)

@@ -102,9 +102,25 @@ def _segments_of_one_body(run: list[Block]) -> list[Block]:
     # strongest (half of it, set by hand on the written test pages) is the body.
     weights = [sum(b.score for b in seg if b.score > 0) for seg in segments]
     main = next(seg for seg, w in zip(segments, weights, strict=True) if w >= 0.5 * max(weights))
-    homes = {_home(b) for b in main if b.score > 0}
-    keep = [seg for seg in segments if seg is main or any(_home(b) in homes for b in seg)]
+    homes = [_home(b) for b in main if b.score > 0]
+    keep = [
+        seg
+        for seg in segments
+        if seg is main or any(_parallel(_home(b), h) for b in seg if b.score > 0 for h in homes)
+    ]
     return [b for seg in keep for b in seg]
+
+
+def _parallel(a: etree._Element, b: etree._Element) -> bool:
+    """The same element, or sibling elements of one kind (a body cut into several
+    <div class="paragraph-block"> around an inline box)."""
+    if a is b:
+        return True
+    return (
+        a.getparent() is b.getparent()
+        and a.tag == b.tag
+        and (a.get("class") or "") == (b.get("class") or "")
+    )
 
 
 def _home(block: Block) -> etree._Element:
