@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -51,28 +51,32 @@ def register(evaluate: typer.Typer) -> None:
         if as_json:
             print_json({typ: s.to_json() for typ, s in scores.items()})
             return
-        table = Table(title=f"events: {gsr}")
-        for name in (
-            "type",
-            "P",
-            "R",
-            "F1",
-            "yes rows",
-            "ambiguous coded yes",
-            "source F1",
-            "target F1",
-        ):
-            table.add_column(name, justify="left" if name == "type" else "right")
-        for typ, s in scores.items():
-            j = s.to_json()
-            table.add_row(
-                typ,
-                f"{j['precision']:.3f}",
-                f"{j['recall']:.3f}",
-                f"{j['f1']:.3f}",
-                str(j["support"]),
-                f"{s.ambiguous_yes}/{s.ambiguous}",
-                f"{j['source_span']['f1']:.3f}",
-                f"{j['target_span']['f1']:.3f}",
-            )
-        Console().print(table)
+        Console().print(_table(gsr, scores))
+
+
+def _table(gsr: Path, scores: dict[str, Any]) -> Table:
+    table = Table(title=f"events: {gsr}")
+    for name in (
+        "type",
+        "P",
+        "R",
+        "F1",
+        "yes rows",
+        "ambiguous coded yes",
+        "source F1",
+        "target F1",
+    ):
+        table.add_column(name, justify="left" if name == "type" else "right")
+    for typ, s in scores.items():
+        j = s.to_json()
+        table.add_row(
+            typ,
+            f"{j['precision']:.3f}",
+            f"{j['recall']:.3f}",
+            f"{j['f1']:.3f}",
+            str(j["support"]),
+            f"{s.ambiguous_yes}/{s.ambiguous}",
+            f"{j['source_span']['f1']:.3f}",
+            f"{j['target_span']['f1']:.3f}",
+        )
+    return table

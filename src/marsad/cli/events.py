@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -69,19 +69,23 @@ def register(app: typer.Typer) -> None:
         if as_json:
             for row in rows:
                 print_json(row)
-            return
-        table = Table(title=f"{len(rows)} events")
-        for col in ("date", "type", "mode", "actor", "recipient", "location", "aux", "contexts"):
-            table.add_column(col, overflow="fold")
-        for r in rows:
-            table.add_row(
-                r["date"] or "",
-                r["type"],
-                r["mode"] or "",
-                r["actor_name"] or r["actor_id"] or "",
-                r["recipient_name"] or r["recipient_id"] or "",
-                r["location_name"] or "",
-                ",".join(r["aux"]),
-                ",".join(r["contexts"]),
-            )
-        Console().print(table)
+        else:
+            Console().print(_table(rows))
+
+
+def _table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(rows)} events")
+    for col in ("date", "type", "mode", "actor", "recipient", "location", "aux", "contexts"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["date"] or "",
+            r["type"],
+            r["mode"] or "",
+            r["actor_name"] or r["actor_id"] or "",
+            r["recipient_name"] or r["recipient_id"] or "",
+            r["location_name"] or "",
+            ",".join(r["aux"]),
+            ",".join(r["contexts"]),
+        )
+    return table
