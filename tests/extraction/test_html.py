@@ -439,3 +439,18 @@ def test_extract_body_split_into_blocks_around_a_link_list() -> None:
     )
     art = extract_html(RawPage(content=html.encode()), Settings())
     assert len(art.paragraphs) == 4 and "خبر مرتبط" not in article_output(art)
+
+
+def test_extract_unmarked_lede_between_headline_and_body_is_the_dek() -> None:
+    paras = "".join(
+        f"<p>الفقرة {i} من متن الخبر عن المعرض الدولي للكتاب، مع تفاصيل البرنامج الثقافي.</p>"
+        for i in range(4)
+    )
+    html = (
+        "<html><body><div class='top'><h1>افتتاح المعرض الدولي للكتاب بمشاركة واسعة</h1>"
+        "<p>يشارك في المعرض هذا العام أكثر من خمسمئة ناشر من ثلاثين دولة عربية وأجنبية.</p></div>"
+        f"<div class='main-text'>{paras}</div></body></html>"
+    )
+    art = extract_html(RawPage(content=html.encode()), Settings())
+    assert art.dek is not None and art.dek.startswith("يشارك في المعرض")
+    assert len(art.paragraphs) == 4

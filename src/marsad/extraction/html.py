@@ -212,7 +212,7 @@ def _assemble(
     page: RawPage,
 ) -> Article:
     paragraphs = [b.text for b in body]
-    dek = _beside_title(title_el, RULES.dek_words, following=True)
+    dek = _beside_title(title_el, RULES.dek_words, following=True) or _lede(walk, body)
     if dek and paragraphs and fold(paragraphs[0]) == fold(dek):
         paragraphs.pop(0)
     dateline, paragraphs = _split_dateline(paragraphs, [_credit_line(walk, body), meta.byline])
@@ -301,6 +301,19 @@ def _beside_title(
                 return text
             if len(text.split()) > 80:
                 break
+    return None
+
+
+def _lede(walk: Walk, body: list[Block]) -> str | None:
+    """A standfirst set apart between the headline and the body: a paragraph-like block
+    the body's container left outside (unmarked, so not found beside the headline)."""
+    if walk.title_index is None or not body or body[0].index < 0:
+        return None
+    for block in walk.blocks[walk.title_index + 1 : body[0].index]:
+        words = len(block.text.split())
+        sentence = block.text.endswith((".", "؟", "!")) or words >= 15
+        if block.score > 0 and words >= 8 and sentence and not image_caption(block):
+            return block.text
     return None
 
 
