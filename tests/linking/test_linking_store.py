@@ -105,3 +105,7 @@ def test_store_merges_two_stored_people_a_fuller_name_bridges(
     assert people == {"per:جوزيف بلاتر": 4}
     assert old is not None and old["id"] == "per:جوزيف بلاتر"
     assert old["aliases"] == {"جوزيف بلاتر": 2, "سيب بلاتر": 1, "سيب جوزيف بلاتر": 1}
+    _save(db, linker, mark("خبر", "وعاد [[سيب بلاتر|PER]] إلى سويسرا."), "e5")
+    with open_store(db) as store:
+        people = {p["id"]: p["mention_count"] for p in list_entities(store.db, type_="PER")}
+    assert people == {"per:جوزيف بلاتر": 5}  # the merged-away id still finds its person

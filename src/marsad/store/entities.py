@@ -64,6 +64,10 @@ def _resolve(db: sqlite3.Connection, entity: Entity) -> str:
         return entity.id
     if db.execute("SELECT 1 FROM entities WHERE id = ?", (entity.id,)).fetchone():
         return entity.id
+    moved = db.execute("SELECT target FROM entity_redirects WHERE old = ?", (entity.id,))
+    target = moved.fetchone()
+    if target is not None:
+        return str(target[0])
     tokens = id_tokens(entity.id)
     keys = sorted(person_keys(tokens))
     marks = ",".join("?" * len(keys))
