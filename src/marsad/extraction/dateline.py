@@ -26,6 +26,8 @@ _PATTERNS = (
     # (place - source)  or  place - source -|:
     re.compile(rf"^\((?P<place>{_PHRASE3}){_DASH}(?P<source>{_AGENCY})\)\s*[-–—:]?\s*"),
     re.compile(rf"^(?P<place>{_PHRASE3}){_DASH}[(«\"]?(?P<source>{_AGENCY})[)»\"]?\s*[-–—:]\s*"),
+    # a bare credit line: "بيروت - الشرق اليوم"
+    re.compile(rf"^(?P<place>{_PHRASE3}){_DASH}[(«\"]?(?P<source>{_AGENCY})[)»\"]?\s*$"),
     # place (source) -
     re.compile(rf"^(?P<place>{_PHRASE3})\s*\((?P<source>{_AGENCY})\)\s*[-–—:]?\s*"),
     # (source) -

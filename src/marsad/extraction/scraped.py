@@ -49,6 +49,9 @@ _PARA_UNPUNCTUATED_WORDS = 18
 #: Most non-paragraph blocks that may sit between two body paragraphs (crosshead +
 #: caption + a stray widget line); larger gaps end the body.
 _MAX_GAP = 3
+#: How many blocks above the headline may hold its date line (the Persian dev page
+#: has it 8 blocks up, after the news code and section lines).
+_DATE_LOOKBACK = 10
 #: Crossheads are short; seen 2-5 words on the dev pages.
 _SUBHEAD_MAX_WORDS = 7
 
@@ -199,6 +202,12 @@ class ScrapedExtractor:
             return head
         for block in above[title_at + 1 :]:
             self._read_meta(block, head, reference)
+        if head.published is None:
+            # Some templates print the date line just above the headline.
+            for block in reversed(above[max(0, title_at - _DATE_LOOKBACK) : title_at]):
+                if _looks_like_date(block):
+                    head.published = _parse_date(block.text, reference)
+                    break
         head.title = above[title_at].text
         head.kicker = self._find_kicker(above, title_at)
         head.section = _breadcrumb_section(above[max(0, title_at - 8) :])
