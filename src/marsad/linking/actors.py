@@ -34,6 +34,8 @@ def head_length(keys: list[str], gaz: Gazetteer) -> int:
         return 0
     rest = [light_stem(k) for k in keys[1 : gaz.max_role_len]]
     for first in token_stems(keys[0]):
+        if first not in gaz.role_firsts:
+            continue  # not a person's role (or an institution: وزارة)
         stems = [first, *rest]
         for n in range(len(stems), 0, -1):
             if " ".join(stems[:n]) in gaz.roles:

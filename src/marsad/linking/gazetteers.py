@@ -174,10 +174,11 @@ def load_gazetteer() -> Gazetteer:
     for latin, arabic in _rows("name_tokens.tsv.gz"):
         gaz.name_tokens[latin] = arabic
         gaz.latin_tokens.setdefault(name_key(arabic), latin)
-    for phrase, sector in _rows("roles.tsv"):
+    for phrase, sector, *kind in _rows("roles.tsv"):
         key = stem_phrase(phrase)
         gaz.roles[key] = sector
-        gaz.role_firsts.add(key.split()[0])
+        if "org" not in kind:
+            gaz.role_firsts.add(key.split()[0])
         gaz.max_role_len = max(gaz.max_role_len, len(key.split()))
     for phrase, code in _rows("agents.tsv"):
         key = stem_phrase(phrase)

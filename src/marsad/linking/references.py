@@ -57,10 +57,10 @@ def find_references(
     for i in heads:
         if i <= after:
             continue
-        ref = _reference_at(i, text, tokens, taken, holders, gaz)
+        ref, end = _reference_at(i, text, tokens, taken, holders, gaz)
         if ref is not None:
-            out.append(ref[0])
-            after = ref[1]
+            out.append(ref)
+        after = max(after, end)  # "نائب رئيس الإمارات" is read once, not again from "رئيس"
     return out
 
 
@@ -71,30 +71,30 @@ def _reference_at(
     taken: tuple[set[int], set[int]],
     holders: list[RoleHolder],
     gaz: Gazetteer,
-) -> tuple[Reference, int] | None:
+) -> tuple[Reference | None, int]:
+    """The reference starting at token i, if any, and the last token of the role phrase read
+    (i itself when none was)."""
     tok = tokens[i]
     anywhere, names = taken
-    if not tok.is_word or i in anywhere or not gaz.starts_role(tok.key):
-        return None
-    if not head_length([tok.key], gaz):
-        return None
+    if i in anywhere or not head_length([tok.key], gaz):
+        return None, i
     if _beside_name(i - 1, tokens, names, before=True):
-        return None
+        return None, i
     k = i + 1
     while k < len(tokens) and k - i < MAX_ROLE_TOKENS and tokens[k].is_word and k not in names:
         country = gaz.country_of(tokens[k].key)
         if country is not None:
             if _beside_name(k + 1, tokens, names, before=False):
-                return None
+                return None, k
             role = text[tok.start : tokens[k - 1].end]
             holder = holder_for(role_stems(role, gaz), country, holders)
             if holder is None:
-                return None
+                return None, k
             return Reference(tok.start, tokens[k].end, holder.entity_id, country, role), k
         if tokens[k].key in gaz.breaks:
-            return None
+            return None, i
         k += 1
-    return None
+    return None, i
 
 
 def _beside_name(j: int, tokens: list[Token], taken: set[int], *, before: bool) -> bool:
