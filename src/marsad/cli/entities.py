@@ -17,6 +17,11 @@ DbOpt = Annotated[
 
 
 def register(app: typer.Typer) -> None:
+    _register_list(app)
+    _register_one(app)
+
+
+def _register_list(app: typer.Typer) -> None:
     @app.command()
     def entities(
         type_: Annotated[str | None, typer.Option("--type", help="PER, LOC, ORG or MISC.")] = None,
@@ -58,6 +63,8 @@ def register(app: typer.Typer) -> None:
             )
         Console().print(table)
 
+
+def _register_one(app: typer.Typer) -> None:
     @app.command()
     def entity(
         entity_id: Annotated[str, typer.Argument(help="Entity id from `marsad entities`.")],
