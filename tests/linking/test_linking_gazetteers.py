@@ -1,0 +1,61 @@
+"""Lists behind linking: demonyms, places, capitals, roles -> sector and country."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.linking.actors import role_country, role_sector
+from marsad.linking.gazetteers import Gazetteer
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("المغربية", "MAR"),
+        ("الفرنسي", "FRA"),
+        ("الأمريكيين", "USA"),
+        ("الأميركية", "USA"),
+        ("المغاربة", "MAR"),
+        ("ألمانية", "DEU"),
+        ("السعودي", "SAU"),
+        ("البريطانيون", "GBR"),
+        ("المالية", None),  # مالي (Mali) is also "financial"
+        ("الرئيسي", None),
+        ("الدولية", None),
+    ],
+)
+def test_demonyms_name_their_country(gazetteer: Gazetteer, word: str, country: str | None) -> None:
+    assert gazetteer.demonym(word) == country
+
+
+def test_places_countries_cities_and_clitics(gazetteer: Gazetteer) -> None:
+    rabat = gazetteer.place("وبالرباط")
+    assert rabat is not None and (rabat.id, rabat.capital_of) == ("gn:2538475", "MAR")
+    paris = gazetteer.place("باريس")  # not ب + "اريس" (a town in Kazakhstan)
+    assert paris is not None and paris.id == "gn:2988507"
+    morocco = gazetteer.place("المملكة المغربية")
+    assert morocco is not None and morocco.id == "iso:MAR"
+    assert gazetteer.capitals["USA"].name == "واشنطن"
+
+
+@pytest.mark.parametrize(
+    ("role", "sector", "country"),
+    [
+        ("وزير الداخلية الفرنسي", "GOV", "FRA"),
+        ("الوزير المنتدب لدى وزير الداخلية", "GOV", None),
+        ("وزير خارجية المغرب", "GOV", "MAR"),
+        ("قائد الجيش الجزائري", "MIL", "DZA"),
+        ("مدير الشرطة", "COP", None),
+        ("رئيس مجلس النواب الأردني", "LEG", "JOR"),
+        ("القاضي", "JUD", None),
+        ("مفتي الديار المصرية", "REL", "EGY"),
+        ("رئيس تحرير الصحيفة", "MED", None),
+        ("نائب رئيس الوزراء", "GOV", None),
+        ("النائب العام", "JUD", None),
+    ],
+)
+def test_roles_code_sector_and_country(
+    gazetteer: Gazetteer, role: str, sector: str, country: str | None
+) -> None:
+    assert role_sector(role, gazetteer) == sector
+    assert role_country(role, gazetteer) == country
