@@ -58,6 +58,7 @@ def evaluate(db_path: Path, split: str, sample: int, seed: int) -> dict[str, flo
     from marsad.store.search import (
         Analyser,
         SearchFilters,
+        doc_freq,
         match_expression,
         parse_query,
         run_search,
@@ -69,10 +70,11 @@ def evaluate(db_path: Path, split: str, sample: int, seed: int) -> dict[str, flo
     times: list[float] = []
     with open_store(db_path, readonly=True) as store:
         todo = queries(store.db, split, sample, seed)
+        df = doc_freq(store.db)
         for article_id, title in todo:
             started = time.perf_counter()
             query = parse_query(title.replace('"', " "), analyser)  # titles: words, not phrases
-            expr = match_expression(query, analyser, fields=("body",))
+            expr = match_expression(query, analyser, fields=("body",), df=df)
             ids = (
                 [
                     r["id"]

@@ -157,3 +157,30 @@ def test_new_version_replaces_old_in_results(store) -> None:
         result = store.save_article(changed)
     assert result.status == "version"
     assert _ids(search(store.db, "امطار")) == [result.article_id]
+
+
+def test_common_words_dropped_or_searched_in_headlines_only() -> None:
+    from marsad.store.search import COMMON_DF
+
+    an = Analyser()
+    counts = {an.stem("رئيس"): COMMON_DF + 1, an.stem("الحكومة"): COMMON_DF}
+
+    def df(term: str) -> int:
+        return counts.get(term, 3)
+
+    expr = match_expression(parse_query("رئيس الحكومة سليم", an), an, df=df)
+    assert "سليم" in expr and "رئيس" not in expr and "الحكومه" not in expr
+    only_common = match_expression(parse_query("رئيس", an), an, df=df)
+    assert "{title lead}" in only_common and "body" not in only_common
+    # every word is kept when all must match, and in quoted phrases
+    assert "رئيس" in match_expression(parse_query("رئيس سليم", an), an, df=df, all_words=True)
+    assert "رئيس" in match_expression(parse_query('"رئيس" سليم', an), an, df=df)
+
+
+def test_search_uses_document_frequencies_from_the_index(store) -> None:
+    from marsad.store.search import doc_freq
+
+    df = doc_freq(store.db)
+    an = Analyser()
+    assert df(an.stem("وزير")) == 2
+    assert df("غيرموجود") == 0

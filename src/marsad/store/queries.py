@@ -16,6 +16,7 @@ from .search import (
     Analyser,
     SearchFilters,
     SearchPage,
+    doc_freq,
     filter_sql,
     match_expression,
     parse_query,
@@ -43,7 +44,7 @@ def search(
     analyser = analyser or Analyser()
     filters = filters or SearchFilters()
     parsed = parse_query(q, analyser)
-    expr = match_expression(parsed, analyser, fields=fields, all_words=all_words)
+    expr = match_expression(parsed, analyser, fields=fields, all_words=all_words, df=doc_freq(db))
     if not expr:
         return SearchPage(0, [])
     total, rows = run_search(db, expr, filters, limit=limit, offset=offset)

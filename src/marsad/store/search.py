@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,16 @@ COLUMNS = ("title", "lead", "body", "title_exact", "body_exact")
 
 #: Which columns a field name searches.
 FIELDS = {"title": ("title", "title_exact"), "body": ("lead", "body", "body_exact")}
+
+#: Columns a query of common words only is matched against (see COMMON_DF).
+HEADLINE = ("title", "lead", "title_exact")
+
+#: A word in at least this many documents is "common": BM25 must score every document that
+#: holds it (~3 us each on this machine), so 20k hits cost ~70 ms. Common words are dropped
+#: when rarer words remain, or searched in titles and leads only. Chosen for the 50 ms p95
+#: search target on the 62k-article store (bench/load_test.py); ANT MRR@10 effect: see
+#: bench/bench_search.py output in CHANGELOG.
+COMMON_DF = 5000
 
 #: Words of the body copied into ``lead``: news puts the story's gist first. Tuned on ANT
 #: known-item search (dev titles): no lead 0.646, 50 words at weight 2: 0.677 MRR@10.
@@ -161,18 +171,40 @@ class SearchFilters:
     event_type: str | None = None
 
 
-def _cols(names: Sequence[str], fields: Sequence[str], exact: bool) -> str:
-    chosen = [c for f in fields for c in FIELDS[f] if c.endswith("_exact") == exact]
-    return "{" + " ".join(c for c in names if c in chosen) + "}"
+def _columns(fields: Sequence[str], *, headline: bool = False) -> tuple[str, ...]:
+    """Index columns behind ``fields``; ``headline`` keeps only title and lead columns."""
+    chosen = {c for f in fields for c in FIELDS[f]}
+    if headline:
+        chosen &= set(HEADLINE)
+    return tuple(c for c in COLUMNS if c in chosen)
 
 
-def _phrase(words: Sequence[str], analyser: Analyser, fields: Sequence[str]) -> str:
-    stems = " ".join(analyser.stem(w) for w in words)
-    exact = " ".join(words)
-    return (
-        f'({_cols(COLUMNS, fields, False)} : "{stems}" OR '
-        f'{_cols(COLUMNS, fields, True)} : "{exact}")'
+def _phrase(words: Sequence[str], analyser: Analyser, columns: Sequence[str]) -> str:
+    stem_cols = " ".join(c for c in columns if not c.endswith("_exact"))
+    exact_cols = " ".join(c for c in columns if c.endswith("_exact"))
+    parts = []
+    if stem_cols:
+        parts.append(f'{{{stem_cols}}} : "{" ".join(analyser.stem(w) for w in words)}"')
+    if exact_cols:
+        parts.append(f'{{{exact_cols}}} : "{" ".join(words)}"')
+    return "(" + " OR ".join(parts) + ")"
+
+
+DocFreq = Callable[[str], int]
+
+
+def doc_freq(db: sqlite3.Connection) -> DocFreq:
+    """Documents holding an index term, read from an fts5vocab table on this connection."""
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
+        "USING fts5vocab(main, search_fts, 'row')"
     )
+
+    def lookup(term: str) -> int:
+        row = db.execute("SELECT doc FROM temp.search_vocab WHERE term = ?", (term,)).fetchone()
+        return int(row[0]) if row else 0
+
+    return lookup
 
 
 def match_expression(
@@ -181,21 +213,32 @@ def match_expression(
     *,
     fields: Sequence[str] = ("title", "body"),
     all_words: bool = False,
+    df: DocFreq | None = None,
 ) -> str:
     """The FTS5 MATCH string for ``query`` ('' when nothing is left to search).
 
     Loose words are OR-ed (ranked by BM25, as Lucene does by default) unless ``all_words``;
-    stopwords are dropped when other words remain. (Adding adjacent word pairs as phrase
-    boosts was tried: ANT known-item MRR@10 fell from 0.665 to 0.631, and queries slowed.)
+    stopwords are dropped when other words remain, and so are common words (``df`` at least
+    COMMON_DF) when rarer ones remain. A query of common words only searches titles and
+    leads. (Adding adjacent word pairs as phrase boosts was tried: ANT known-item MRR@10
+    fell from 0.665 to 0.631, and queries slowed.)
     """
-    words = [w for w in query.words if w not in STOPWORDS] or list(query.words)
-    parts = [_phrase((w,), analyser, fields) for w in dict.fromkeys(words)]
-    joiner = " AND " if all_words else " OR "
-    loose = joiner.join(parts)
-    required = [_phrase(p, analyser, fields) for p in query.phrases]
+    words = list(dict.fromkeys(w for w in query.words if w not in STOPWORDS))
+    words = words or list(dict.fromkeys(query.words))
+    columns = _columns(fields)
+    if df is not None and words and not all_words:
+        rare = [w for w in words if df(analyser.stem(w)) < COMMON_DF]
+        if rare:
+            words = rare
+        elif _columns(fields, headline=True):
+            columns = _columns(fields, headline=True)
+    parts = [_phrase((w,), analyser, columns) for w in words]
+    loose = (" AND " if all_words else " OR ").join(parts)
+    full = _columns(fields)
+    required = [_phrase(p, analyser, full) for p in query.phrases]
     expr = " AND ".join(([f"({loose})"] if loose else []) + required)
     if expr and query.excluded:
-        banned = " OR ".join(_phrase((w,), analyser, fields) for w in query.excluded)
+        banned = " OR ".join(_phrase((w,), analyser, full) for w in query.excluded)
         expr = f"({expr}) NOT ({banned})"
     return expr
 
