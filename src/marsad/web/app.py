@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.readers = Readers(settings.db_path)
     app.state.analyser = Analyser()
+    app.state.analyser.words("مرصد")  # build the normalisation table now, not in a request
     # Autoescape every template: article text must never become markup.
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(WEB_DIR / "templates")), autoescape=True
