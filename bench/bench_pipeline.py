@@ -77,6 +77,7 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=1000, help="records read per PATH")
     parser.add_argument("--stages", default="ner,linking,events")
+    parser.add_argument("--ner-model", type=Path, default=None, help="default: the shipped one")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -86,7 +87,7 @@ def main() -> None:
 
     stages = tuple(s for s in args.stages.split(",") if s)
     started = time.perf_counter()
-    pipeline = load_pipeline(Settings(stages=stages))
+    pipeline = load_pipeline(Settings(stages=stages, ner_model=args.ner_model))
     pipeline.enrich(_warm_article())
     print(
         f"pipeline {' -> '.join(('extract', *stages))}: loaded in "
