@@ -144,3 +144,11 @@ def test_linking_name_variants_seen_on_real_news(linker: LinkingStage, mark: Mar
     assert ids["سلمان بن عبدالعزيز آل سعود"] == "per:سلمان بن عبدالعزيز"
     assert ids["سلطان بن سلمان"] not in (ids["محمد بن سلمان"], ids["سلمان بن عبدالعزيز آل سعود"])
     assert ids["محمد"] == ids["محمد بن سلمان"]  # the given name joins the one fuller name
+
+
+def test_linking_a_demonym_tagged_as_a_person_is_its_country(
+    linker: LinkingStage, mark: Mark
+) -> None:
+    art = mark("خبر", "قال [[الفرنسيين|PER]] إن [[تركي الفيصل|PER]] زار [[المغرب|LOC]].")
+    ids = _ids(linker(art))
+    assert ids == {"الفرنسيين": "iso:FRA", "تركي الفيصل": "per:تركي الفيصل", "المغرب": "iso:MAR"}

@@ -40,8 +40,16 @@ def link_article(article: Article, gaz: Gazetteer) -> Article:
     mentions = sorted(article.mentions, key=lambda m: (m.start, m.end))
     taken, names = _covered(tokens, mentions)
     found: dict[str, Entity] = {}
+    for m in mentions:
+        country = resolve_place(text[m.start : m.end], gaz) if _demonym(m, text, gaz) else None
+        if m.type == "PER" and country is not None:
+            _attach(m, country, text[m.start : m.end], found)  # "الفرنسيين": France
     epithets = [m for m in mentions if m.type == "PER" and _epithet(m, text, gaz)]
-    person_idx = [i for i, m in enumerate(mentions) if m.type == "PER" and m not in epithets]
+    person_idx = [
+        i
+        for i, m in enumerate(mentions)
+        if m.type == "PER" and m not in epithets and m.entity_id is None
+    ]
     for m in mentions:
         if m.type != "PER":
             _link_other(m, mentions, tokens, text, gaz, found)
@@ -263,6 +271,13 @@ def _role_references(
         m.entity_id = ref.entity_id
         out.append(m)
     return out
+
+
+def _demonym(m: Mention, text: str, gaz: Gazetteer) -> bool:
+    """A person span that is one demonym with its article ("الفرنسيين"): the people of a
+    country, linked to it. Without the article it may be a name (تركي)."""
+    key = name_key(text[m.start : m.end])
+    return " " not in key and key.startswith("ال") and gaz.demonym(key) is not None
 
 
 def _epithet(m: Mention, text: str, gaz: Gazetteer) -> tuple[str, str] | None:
