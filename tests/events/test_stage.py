@@ -15,6 +15,7 @@ SPOTS = [
     ("فرنسا", "iso:FRA", "LOC"),
     ("الحكومة المغربية", "org:gov-mar", "ORG"),
     ("الرباط", "geo:rabat", "LOC"),
+    ("القاهرة", "geo:cairo", "LOC"),
 ]
 
 
@@ -126,3 +127,22 @@ def test_protest_needs_no_named_party(stage):
 def test_event_years_before_the_article_is_historical(stage):
     (ev,) = events_of(stage, "التقى ألفا بيتا في عام 2003.", published=datetime(2020, 10, 16))
     assert "historical" in ev.aux and ev.date is None
+
+
+def test_verbal_noun_trigger_takes_its_object_as_recipient(stage):
+    (ev,) = events_of(stage, "وجرى اعتقال دلتا على يد عناصر تابعين لغاما أمس.")
+    assert (ev.type, ev.actor, ev.recipient) == ("COERCE", None, "per:delta")
+    (ev,) = events_of(stage, "وجرى اعتقال دلتا على يد غاما أمس.")
+    assert (ev.type, ev.actor, ev.recipient) == ("COERCE", "per:gamma", "per:delta")
+
+
+def test_unmarked_government_phrase_stands_for_the_country(stage):
+    spots = [("ألفا", "per:alpha", "PER"), ("المغرب", "iso:MAR", "LOC")]
+    art = make_article(["زار ألفا المغرب.", "ووجه ألفا الشكر للحكومة المغربية على جهودها."], spots)
+    support = [e for e in stage(art).events if e.type == "SUPPORT"]
+    assert [(e.actor, e.recipient) for e in support] == [("per:alpha", "iso:MAR")]
+
+
+def test_unmarked_place_is_not_the_location(stage):
+    (ev,) = events_of(stage, "التقى ألفا بيتا بعد عودته من القاهرة.")
+    assert ev.location is None

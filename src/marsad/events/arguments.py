@@ -4,19 +4,24 @@ Parties are the linked mentions (PER, ORG, countries) of the sentence. The actor
 first party of the trigger's clause before it (Arabic SVO: "الرباط وباريس عازمتان على
 تعزيز ..."), else the first party after it (VSO: "أجرى الوزير مباحثات مع ..."). The
 recipient is the party a marker introduces ("مع"، "ل"، "الى") or the party coordinated with
-the actor. Companions ("مرفوقا بـ") are no side. The location is a place mention that is not
-a country.
+the actor. Companions ("مرفوقا بـ") are no side. The location is a place (not a country)
+that "بـ" or "في" introduces. "الحكومة المغربية" with no mention on it stands for the
+government of a country the article names.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..arabic.normalise import normalize
 from ..document import Article, Entity, Mention
 from .lexicon import PhraseTable, read_table
 from .sentence import SentenceView
 
 _TO_RECIPIENT = frozenset({"recipient", "ل", "ب"})
+#: Words between a verbal-noun trigger and the party it governs ("اغتيال القيادي فلان"):
+#: a title or two, set on hand-written examples (#4).
+PATIENT_GAP = 2
 _TO_PLACE = frozenset({"place", "ب"})
 
 
@@ -54,35 +59,76 @@ def sentence_parties(
     roles: dict[int, str] = {m.start: m.payload for m in view.markers}
     parties: list[Party] = []
     places: list[Party] = []
-    text = article.text
     for m in mentions:
         ent = article.entity(m.entity_id)
         first, last = view.token_at(m.start), view.token_at(m.end - 1)
         if ent is None or first is None or last is None:
             continue
-        tok = view.tokens[first]
-        attached = text[view.start + tok.start : m.start]
-        marker = roles.get(first - 1)
-        if not attached and tok.text.startswith(("لل", "ول")):
-            attached = tok.text[:2]  # the mention took its clitics along ("للحكومة")
-        if attached.endswith(("ل", "لل")) or attached.startswith("ل"):
-            marker = "ل"
-        elif attached.startswith(("ب", "وب")):
-            marker = "ب"
-        party = Party(first, last, ent, marker)
+        party = Party(first, last, ent, _marker(view, article.text, m.start, first, roles))
         if ent.type == "LOC" and not is_country(ent):
             places.append(party)
         elif ent.type in ("PER", "ORG", "LOC"):
             parties.append(party)
-    # The first party after "مرفوقا بـ" travels with the actor: it is no side of the event.
+    covered = {i for p in parties for i in range(p.first, p.last + 1)}
+    parties.extend(_governments(view, article, roles, covered))
+    parties.sort(key=lambda p: p.first)
+    return _without_companions(parties, roles), places
+
+
+def _marker(
+    view: SentenceView, text: str, start: int, first: int, roles: dict[int, str]
+) -> str | None:
+    """The word role before a party, or the preposition glued to it ("للحكومة", "بالرباط")."""
+    tok = view.tokens[first]
+    attached = text[view.start + tok.start : start]
+    if not attached and tok.text.startswith(("لل", "ول")):
+        attached = tok.text[:2]  # the mention took its clitics along ("للحكومة")
+    if attached.endswith(("ل", "لل")) or attached.startswith("ل"):
+        return "ل"
+    if attached.startswith(("ب", "وب")):
+        return "ب"
+    return roles.get(first - 1)
+
+
+def _without_companions(parties: list[Party], roles: dict[int, str]) -> list[Party]:
+    """The first party after "مرفوقا بـ" travels with the actor: it is no side of the event."""
     companions = set()
     for i, role in roles.items():
         if role == "companion":
             follower = next((p for p in parties if p.first > i), None)
             if follower is not None:
                 companions.add(follower.first)
-    kept = [p for p in parties if p.first not in companions]
-    return kept, places
+    return [p for p in parties if p.first not in companions]
+
+
+def _governments(
+    view: SentenceView, article: Article, roles: dict[int, str], covered: set[int]
+) -> list[Party]:
+    """ "الحكومة المغربية" that no mention covers: the government (else the country) of the
+    article's country entity the adjective names. Only entities the article has are used."""
+    countries = {_stem(e.name): e for e in article.entities if is_country(e)}
+    out = []
+    for i, role in roles.items():
+        if role != "government" or i in covered or i + 1 >= len(view.forms):
+            continue
+        country = countries.get(_stem(view.forms[i + 1][-1]))
+        if country is None:
+            continue
+        gov = article.entity(f"gov:{country.country}") or country
+        tok = view.tokens[i]
+        marker = _marker(view, article.text, view.start + tok.start, i, roles)
+        out.append(Party(i, i + 1, gov, marker))
+    return out
+
+
+def _stem(word: str) -> str:
+    """ "المغربية"/"المغرب" -> "مغرب", "الفرنسية"/"فرنسا" -> "فرنس" (normalised)."""
+    word = normalize(word)
+    word = word[2:] if word.startswith("ال") else word
+    for ending in ("يه", "ي", "ا", "ه"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def find_arguments(
@@ -91,8 +137,11 @@ def find_arguments(
     parties: list[Party],
     places: list[Party],
     complements: set[int],
+    *,
+    patient: bool = False,
 ) -> Arguments:
-    """Actor, recipient and location for the trigger spanning words ``[start, end)``."""
+    """Actor, recipient and location for the trigger spanning words ``[start, end)``;
+    ``patient``: the trigger is a verbal noun whose next party is acted on ("اغتيال فلان")."""
     start, end = trigger
     clause = max((i + 1 for i in complements if i < start), default=0)
     before = [p for p in parties if clause <= p.last < start]
@@ -101,6 +150,8 @@ def find_arguments(
     # After the trigger, a new reported clause ("مؤكدا أن فرنسا ...") has its own parties.
     stop = min((i for i in complements if i >= end), default=len(view.tokens))
     after = [p for p in parties if end <= p.first < stop]
+    if patient:
+        return _patient_arguments(before, after, end, places)
     actor: Party | None = before[0] if before else (after[0] if after else None)
     rest = [p for p in (*before, *after) if actor is None or p.entity.id != actor.entity.id]
     marked = [p for p in rest if p.marker in _TO_RECIPIENT and p.first >= end]
@@ -113,9 +164,25 @@ def find_arguments(
     )
 
 
+def _patient_arguments(
+    before: list[Party], after: list[Party], end: int, places: list[Party]
+) -> Arguments:
+    """ "اغتيال فلان على يد ...": the party right after the noun is acted on; the actor is
+    the party before, or the one "على يد" / "من قبل" introduces."""
+    agent = next((p for p in after if p.marker == "agent"), None)
+    acted = next((p for p in after if p.marker != "agent" and p.first - end <= PATIENT_GAP), None)
+    actor = before[0] if before else agent
+    return Arguments(
+        actor.entity if actor else None,
+        acted.entity if acted else None,
+        _location(places),
+    )
+
+
 def _location(places: list[Party]) -> Entity | None:
-    """A place the sentence puts the event in ("بالرباط"، "في باريس"), else its first place."""
+    """The place the sentence puts the event in: "بالرباط"، "في باريس". An unmarked place
+    ("قادمة من أوروبا") is not where the event happened."""
     for p in places:
         if p.marker in _TO_PLACE:
             return p.entity
-    return places[0].entity if places else None
+    return None

@@ -26,6 +26,7 @@ class Trigger:
     mode: str | None
     weight: float
     host: bool
+    patient: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,10 @@ def _trigger(row: dict[str, str], ontology: Ontology) -> Trigger:
     typ, mode = row["type"], row["mode"] or None
     _check(typ in ontology.types, "triggers.tsv", row)
     _check(mode is None or mode in ontology.types[typ], "triggers.tsv", row)
-    return Trigger(row["pattern"], typ, mode, float(row["weight"]), row["flag"] == "host")
+    flag = row["flag"]
+    return Trigger(
+        row["pattern"], typ, mode, float(row["weight"]), flag == "host", flag == "patient"
+    )
 
 
 def _check(ok: bool, name: str, row: dict[str, str]) -> None:

@@ -129,7 +129,8 @@ class EventStage:
         out = []
         for cand in self.candidates(v):
             span = (cand.trigger.start, cand.trigger.end) if cand.trigger else (0, 0)
-            args = find_arguments(v, span, parties, places, complements)
+            patient = cand.trigger is not None and cand.trigger.payload.patient
+            args = find_arguments(v, span, parties, places, complements, patient=patient)
             if not _enough_parties(cand, args):
                 continue
             aux = [*cand.aux, *(["historical"] if historical else [])]
