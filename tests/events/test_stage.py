@@ -146,3 +146,26 @@ def test_unmarked_government_phrase_stands_for_the_country(stage):
 def test_unmarked_place_is_not_the_location(stage):
     (ev,) = events_of(stage, "التقى ألفا بيتا بعد عودته من القاهرة.")
     assert ev.location is None
+
+
+def test_reporting_source_is_no_side(stage):
+    (ev,) = events_of(stage, "وحسب بيتا، التقى ألفا الوزير دلتا أمس.")
+    assert {ev.actor, ev.recipient} == {"per:alpha", "per:delta"}
+
+
+def test_speaker_before_reported_clause_is_no_side(stage):
+    assert events_of(stage, "وقال ألفا إن اللقاء كان مثمرا.") == []
+
+
+def test_lifting_sanctions_is_concede_not_sanction(stage):
+    evs = events_of(stage, "وقررت فرنسا رفع العقوبات عن المغرب.")
+    assert [e.type for e in evs] == ["CONCEDE"]
+
+
+def test_parties_after_the_next_trigger_belong_to_it(stage):
+    evs = events_of(stage, "وخلال زيارته الأخيرة انتقد ألفا بشدة الوزير بيتا.")
+    assert [(e.type, e.actor, e.recipient) for e in evs] == [("ACCUSE", "per:alpha", "per:beta")]
+
+
+def test_taking_pictures_is_not_a_meeting(stage):
+    assert events_of(stage, "وظهر ألفا وهو يلتقط الصور مع بيتا.") == []

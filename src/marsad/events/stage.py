@@ -30,6 +30,8 @@ CLASSIFIED = frozenset({"PROTEST", "ASSAULT"})
 #: Words between a CONSULT trigger and a trigger that is only its topic ("لبحث سبل تعزيز"):
 #: at most one, set on hand-written examples (#4).
 TOPIC_GAP = 1
+#: Types that can be the topic of talks rather than an event of their own.
+TOPICS = AGREE_WHEN_FUTURE - {"CONSULT"}
 
 
 def sentence_spans(
@@ -94,7 +96,7 @@ class EventStage:
         """The event types a sentence proposes, one (the strongest trigger) per type."""
         best: dict[str, Candidate] = {}
         decided = self._classify(v)
-        for match in _drop_topics(v.triggers):
+        for match in _drop_topics(_longest(v.triggers)):
             trig = match.payload
             aux = bound_aux(v, match, self.lexicons.aux)
             typ = trig.type
@@ -130,7 +132,10 @@ class EventStage:
         for cand in self.candidates(v):
             span = (cand.trigger.start, cand.trigger.end) if cand.trigger else (0, 0)
             patient = cand.trigger is not None and cand.trigger.payload.patient
-            args = find_arguments(v, span, parties, places, complements, patient=patient)
+            others = tuple(m.start for m in v.triggers if m.start >= span[1])
+            args = find_arguments(
+                v, span, parties, places, complements, patient=patient, others=others
+            )
             if not _enough_parties(cand, args):
                 continue
             aux = [*cand.aux, *(["historical"] if historical else [])]
@@ -208,15 +213,27 @@ def _enough_parties(cand: Candidate, args: Arguments) -> bool:
     return sides >= (1 if weight >= 1.0 else 2)
 
 
+def _longest(triggers: list[Match[Trigger]]) -> list[Match[Trigger]]:
+    """Drop a match that lies inside a longer one ("العقوبات" inside "رفع العقوبات")."""
+    return [
+        m
+        for m in triggers
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+            for o in triggers
+        )
+    ]
+
+
 def _drop_topics(triggers: list[Match[Trigger]]) -> list[Match[Trigger]]:
     """Drop what is only the subject of talks: "يبحثان تعزيز التعاون" is one CONSULT about
-    strengthening cooperation, not also a SUPPORT. A trigger starting within TOPIC_GAP words
-    after a CONSULT trigger is its topic."""
+    strengthening cooperation, not also a SUPPORT. A cooperation trigger starting within
+    TOPIC_GAP words after a CONSULT trigger is its topic."""
     talks = [m.end for m in triggers if m.payload.type == "CONSULT"]
     return [
         m
         for m in triggers
-        if m.payload.type == "CONSULT" or not any(0 <= m.start - e <= TOPIC_GAP for e in talks)
+        if m.payload.type not in TOPICS or not any(0 <= m.start - e <= TOPIC_GAP for e in talks)
     ]
 
 
