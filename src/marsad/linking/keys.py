@@ -134,6 +134,8 @@ def similar_token(a: str, b: str) -> bool:
         if a.startswith(head) and b.startswith(head):
             a, b = a[len(head) :], b[len(head) :]
             break
+    if a + "ي" == b or b + "ي" == a:
+        return False  # الرشيد / الرشيدي: a nisba ending makes another family name
     budget = typo_budget(min(len(a), len(b)))
     return budget > 0 and osa_distance(a, b, budget) <= budget
 
