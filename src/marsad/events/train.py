@@ -171,9 +171,8 @@ def train_type(typ: str, path: Path, lexicons: Lexicons, report: list[str]) -> T
     dev = (folds == 0) & scored
     said = np.array([model.probability(f) >= threshold for f in _pick(feats, dev)])
     p, r, f = prf(said | (opening[dev] & use_opening), y[dev])
-    train = folds != 0
     report.append(
-        f"- {typ} shipped model (trained on folds 1-4, {int(train.sum())} rows), fold 0 dev "
+        f"- {typ} shipped model (trained on {int(train.sum())} rows of folds 1-4), fold 0 dev "
         f"({int(dev.sum())} rows, {int(y[dev].sum())} yes): P {p:.3f} R {r:.3f} F1 {f:.3f}"
     )
     return model
