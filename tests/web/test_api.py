@@ -75,6 +75,8 @@ def test_api_volume_by_site_and_event_type(client) -> None:
     assert by_site["periods"] == ["2024-03", "2024-04", "2024-05"]
     beta = next(s for s in by_site["series"] if s["name"] == "beta")
     assert beta["counts"] == [0, 1, 1]
+    by_day = client.get("/api/volume", params={"period": "day"}).json()
+    assert by_day["periods"][0] == "2024-03-04"
     by_event = client.get("/api/volume", params={"by": "event_type"}).json()
     assert by_event["series"] == [{"name": "CONSULT", "counts": [1]}]
 
@@ -97,3 +99,10 @@ def test_api_rejects_bad_parameters(client) -> None:
     assert client.get("/api/search", params={"q": "x", "limit": 0}).status_code == 422
     assert client.get("/api/events", params={"country": "fr"}).status_code == 422
     assert client.get("/api/articles", params={"date_from": "yesterday"}).status_code == 422
+
+
+def test_volume_months_have_no_gaps() -> None:
+    from marsad.store.queries import _month_range
+
+    assert _month_range("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    assert _month_range("????-??", "2024-02") == []

@@ -136,12 +136,29 @@ def volume(db: sqlite3.Connection, *, by: str = "site", period: int = 7) -> dict
         raise ValueError("by must be 'site' or 'event_type'")
     cells = db.execute(sql).fetchall()
     periods = sorted({r[0] for r in cells})
+    if period == 7 and periods:
+        periods = _month_range(periods[0], periods[-1]) or periods
     index = {p: i for i, p in enumerate(periods)}
     series: dict[str, list[int]] = {}
     for p, name, count in cells:
         series.setdefault(name, [0] * len(periods))[index[p]] = count
     ordered = sorted(series.items(), key=lambda kv: -sum(kv[1]))
     return {"periods": periods, "series": [{"name": n, "counts": c} for n, c in ordered]}
+
+
+def _month_range(first: str, last: str, limit: int = 600) -> list[str]:
+    """Every "YYYY-MM" from ``first`` to ``last`` (so a chart's time axis has no jumps);
+    [] when the labels are not months or the span is longer than ``limit`` months."""
+    try:
+        year, month = int(first[:4]), int(first[5:7])
+        end = (int(last[:4]), int(last[5:7]))
+    except ValueError:
+        return []
+    out: list[str] = []
+    while (year, month) <= end and len(out) < limit:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out if (year, month) > end else []
 
 
 @dataclass(frozen=True, slots=True)
