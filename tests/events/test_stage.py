@@ -169,3 +169,18 @@ def test_parties_after_the_next_trigger_belong_to_it(stage):
 
 def test_taking_pictures_is_not_a_meeting(stage):
     assert events_of(stage, "وظهر ألفا وهو يلتقط الصور مع بيتا.") == []
+
+
+def test_country_after_fi_is_the_location_not_a_side(stage):
+    (ev,) = events_of(stage, "التقى بيتا الوزير ألفا في المغرب.")
+    assert (ev.actor, ev.recipient, ev.location, ev.mode) == (
+        "per:alpha",
+        "per:beta",
+        "iso:MAR",
+        "visit",
+    )
+
+
+def test_quoted_speech_starts_a_reported_clause(stage):
+    evs = events_of(stage, "وأضاف ألفا «بيتا انتقد القرار بشدة».")
+    assert [(e.type, e.actor) for e in evs] == [("ACCUSE", "per:beta")]

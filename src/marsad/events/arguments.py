@@ -69,8 +69,8 @@ def sentence_parties(
         if ent is None or first is None or last is None:
             continue
         party = Party(first, last, ent, _marker(view, article.text, m.start, first, roles))
-        if ent.type == "LOC" and not is_country(ent):
-            places.append(party)
+        if ent.type == "LOC" and (not is_country(ent) or party.marker in _TO_PLACE):
+            places.append(party)  # a city, or a country the event happened in ("في نيجيريا")
         elif ent.type in ("PER", "ORG", "LOC"):
             parties.append(party)
     covered = {i for p in parties for i in range(p.first, p.last + 1)}
