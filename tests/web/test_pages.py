@@ -96,3 +96,11 @@ def test_static_assets_are_local_files(client) -> None:
     for src in re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html):
         assert src.startswith("/static/"), src
         assert client.get(src).status_code == 200
+
+
+def test_search_page_date_range_form_keeps_other_filters(client) -> None:
+    html = client.get("/search", params={"q": "الحداد", "site": "beta"}).text
+    assert '<input type="hidden" name="site" value="beta">' in html
+    blank_from = {"q": "الحداد", "date_from": "", "date_to": "2024-03-31"}
+    ranged = client.get("/search", params=blank_from).text
+    assert "<strong>1</strong> نتيجة" in ranged

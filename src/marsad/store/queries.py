@@ -38,9 +38,11 @@ def search(
     fields: Sequence[str] = ("title", "body"),
     all_words: bool = False,
     facets: bool = False,
+    snippets: bool = True,
     analyser: Analyser | None = None,
 ) -> SearchPage:
-    """Ranked articles for the user query ``q``, each with an HTML snippet (see snippets)."""
+    """Ranked articles for the user query ``q``, each with an HTML snippet (see snippets)
+    unless ``snippets`` is False (downloads of thousands of hits)."""
     analyser = analyser or Analyser()
     filters = filters or SearchFilters()
     parsed = parse_query(q, analyser)
@@ -51,8 +53,9 @@ def search(
     stems, words = query_terms(parsed, analyser)
     for row in rows:
         row.pop("total", None)
-        paragraphs = _paragraphs(db, row["id"])
-        row["snippet"] = make_snippet(paragraphs, stems, words, analyser)
+        if snippets:
+            paragraphs = _paragraphs(db, row["id"])
+            row["snippet"] = make_snippet(paragraphs, stems, words, analyser)
         row["score"] = -float(row["score"])  # bm25() is lower-is-better; show higher-better
     page = SearchPage(total, rows)
     if facets:

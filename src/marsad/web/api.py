@@ -80,6 +80,7 @@ def search(
         fields=("title", "body") if fields == "all" else (fields,),
         all_words=mode == "all",
         facets=facets and format == "json",
+        snippets=format == "json",
         analyser=request.app.state.analyser,
     )
     extra = {"facets": page.facets} if facets else {}

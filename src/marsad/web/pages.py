@@ -24,7 +24,8 @@ router = APIRouter(tags=["pages"], default_response_class=HTMLResponse)
 
 Db = Annotated[sqlite3.Connection, Depends(reader)]
 Text = Annotated[str | None, Query(max_length=200)]
-DateQ = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+# Empty allowed: the page's date form sends "date_from=" when left blank.
+DateQ = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
 PAGE = 10
 
 #: Arabic labels for entity types and facet names shown on pages.
