@@ -52,6 +52,8 @@ def person_tokens(surface: str, gaz: Gazetteer | None) -> tuple[str, ...]:
             out[-1] += tok
         else:
             out.append(tok)
+    if out and out[0][:1] in "وفبلك" and out[0] not in GIVEN_NAMES and out[0][1:] in GIVEN_NAMES:
+        out[0] = out[0][1:]  # "بعز الدين" -> "عزالدين": a glued preposition, not the name
     if len(out) > 2 and out[-2] == "ال":
         out = out[:-2]  # "سلمان بن عبدالعزيز آل سعود": the dynasty is not part of the key
     if gaz:
