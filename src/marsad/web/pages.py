@@ -182,7 +182,11 @@ def entity_page(
     entity = eq.get_entity(db, entity_id)
     if entity is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
-    total, mentions = eq.entity_mentions(db, entity_id, limit=20)
+    total, rows = eq.entity_mentions(db, entity_id, limit=60)
+    first: dict[int, dict[str, Any]] = {}
+    for row in rows:  # one line per article, newest first
+        first.setdefault(row["article_id"], row)
+    mentions = list(first.values())[:20]
     return _render(
         request,
         "entity.html",

@@ -18,26 +18,31 @@
       n.y = n.id === centre ? H / 2 : H / 2 + Math.sin(a) * H / 3;
     });
     var byId = {}; nodes.forEach(function (n) { byId[n.id] = n; });
-    for (var it = 0; it < 250; it++) {
+    // Fruchterman-Reingold: repulsion k^2/d between all nodes, attraction d^2/k along
+    // edges, moves capped by a temperature that cools; the entity stays in the middle.
+    var k = 0.8 * Math.sqrt(W * H / nodes.length), temp = W / 8;
+    for (var it = 0; it < 300; it++) {
       nodes.forEach(function (a) {
-        a.fx = 0; a.fy = 0;
+        a.dx = 0; a.dy = 0;
         nodes.forEach(function (b) {
           if (a === b) return;
-          var dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01;
-          a.fx += 4000 * dx / d2; a.fy += 4000 * dy / d2;
+          var x = a.x - b.x, y = a.y - b.y, d = Math.sqrt(x * x + y * y) + 0.01, f = k * k / d;
+          a.dx += f * x / d; a.dy += f * y / d;
         });
       });
       edges.forEach(function (e) {
         var s = byId[e.source], t = byId[e.target];
         if (!s || !t) return;
-        var dx = t.x - s.x, dy = t.y - s.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01, f = (d - 130) * 0.02;
-        s.fx += f * dx / d; s.fy += f * dy / d; t.fx -= f * dx / d; t.fy -= f * dy / d;
+        var x = t.x - s.x, y = t.y - s.y, d = Math.sqrt(x * x + y * y) + 0.01, f = d * d / k;
+        s.dx += f * x / d; s.dy += f * y / d; t.dx -= f * x / d; t.dy -= f * y / d;
       });
       nodes.forEach(function (n) {
         if (n.id === centre) return;
-        n.x = Math.max(40, Math.min(W - 40, n.x + Math.max(-10, Math.min(10, n.fx))));
-        n.y = Math.max(25, Math.min(H - 25, n.y + Math.max(-10, Math.min(10, n.fy))));
+        var len = Math.sqrt(n.dx * n.dx + n.dy * n.dy) + 0.01, step = Math.min(len, temp);
+        n.x = Math.max(60, Math.min(W - 60, n.x + n.dx / len * step));
+        n.y = Math.max(30, Math.min(H - 20, n.y + n.dy / len * step));
       });
+      temp *= 0.985;
     }
     return byId;
   }
