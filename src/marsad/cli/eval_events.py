@@ -28,8 +28,8 @@ def register(evaluate: typer.Typer) -> None:
             int | None,
             typer.Option(
                 "--fold",
-                help="Score only rows with int(sha256(id), 16) % 5 == FOLD (0 is the dev fold "
-                "the shipped sentence model was not trained on).",
+                help="Score only rows with int(sha256(id), 16) % 5 == FOLD, the folds of "
+                "python -m marsad.events.train (its cross-validation gives held-out estimates).",
             ),
         ] = None,
     ) -> None:

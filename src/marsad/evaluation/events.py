@@ -148,7 +148,7 @@ def score_spans(
 
 def evaluate(gsr: Path, coder: Coder, *, fold: int | None = None) -> dict[str, TypeScore]:
     """Scores per event type for every GSR file present in ``gsr`` (only the rows of one
-    training fold when ``fold`` is given: fold 0 is the dev set the shipped model never saw)."""
+    training fold when ``fold`` is given)."""
     check_folder(gsr)
     out: dict[str, TypeScore] = {}
     for typ, name in FILES.items():
