@@ -8,8 +8,9 @@ threshold, L2 strength, positive weight and targets are chosen by 5-fold cross-v
 folds 1-4 is scored on fold 0 as a second check; the shipped model is then trained on all
 five folds (PROTEST has only 50 "yes" rows: every one counts). Labels: "yes" = 1,
 "easy no"/"difficult no" = 0; "ambiguous" rows are left out, or trained on with their
-annotators' acceptance share when the "soft" targets win. Writes data/sentence_model.json.gz and data/sentence_model.md
-(checksums of the data, the split, the scores). The GSR sentences never enter the repository.
+annotators' acceptance share when the "soft" targets win. Writes data/sentence_model.json.gz
+and data/sentence_model.md (checksums of the data, the split, the scores). The GSR sentences
+never enter the repository.
 """
 
 from __future__ import annotations
