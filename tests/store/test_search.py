@@ -6,6 +6,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.document import Article, Entity, Event, Mention
 from marsad.store import open_store
@@ -184,3 +186,20 @@ def test_search_uses_document_frequencies_from_the_index(store) -> None:
     an = Analyser()
     assert df(an.stem("وزير")) == 2
     assert df("غيرموجود") == 0
+
+
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory: pytest.TempPathFactory):
+    st = open_store(tmp_path_factory.mktemp("h") / "h.db")
+    with st.transaction():
+        for art in ARTICLES:
+            st.save_article(art)
+    yield st
+    st.close()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st_text=st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_any_user_text_is_a_valid_query(small_store, st_text: str) -> None:
+    page = search(small_store.db, st_text)
+    assert page.total >= len(page.hits)
