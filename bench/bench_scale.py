@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from marsad.scale.partition import run_in_process
-from marsad.scale.tables import ARTICLE_COLUMNS
+from marsad.scale.tables import document_dict
 from marsad.settings import Settings
 from marsad.stories import Fingerprint, StoryParams, group_stories
 
@@ -74,17 +74,16 @@ class PeakMemory:
 
 def in_process(warc: Path, settings: Settings) -> tuple[dict, dict[str, str]]:
     params = StoryParams()
-    origin, chash = ARTICLE_COLUMNS.index("origin"), ARTICLE_COLUMNS.index("content_hash")
     with PeakMemory() as mem:
         t0 = time.perf_counter()
         hashes, fps, failures = {}, [], 0
-        for table, row in run_in_process([warc], settings, params):
-            if table == "articles":
-                hashes[row[origin]] = row[chash]
-            elif table == "fingerprints":
-                fps.append(Fingerprint.from_row(row))
-            elif table == "failures":
+        for row in run_in_process([warc], settings, params):
+            doc = document_dict(row)
+            if doc["failure_reason"] is not None:
                 failures += 1
+                continue
+            hashes[doc["origin"]] = doc["content_hash"]
+            fps.append(Fingerprint.from_row(doc))
         stories = group_stories(fps, params)
         seconds = time.perf_counter() - t0
     pages = len(hashes) + failures

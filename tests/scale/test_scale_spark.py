@@ -12,7 +12,7 @@ import pytest
 
 from marsad.document import Article
 from marsad.scale.partition import run_in_process
-from marsad.scale.tables import ARTICLE_COLUMNS
+from marsad.scale.tables import document_dict
 from marsad.settings import Settings
 from marsad.stories import Fingerprint, StoryParams, group_stories
 
@@ -52,13 +52,12 @@ def _table(out: Path, name: str) -> list[dict[str, Any]]:
 
 
 def test_spark_articles_match_in_process(spark_output: Path, small_warc: Path) -> None:
-    rows = list(run_in_process([small_warc], Settings(), StoryParams()))
-    origin, chash = ARTICLE_COLUMNS.index("origin"), ARTICLE_COLUMNS.index("content_hash")
-    local = {r[1][origin]: r[1][chash] for r in rows if r[0] == "articles"}
+    docs = [document_dict(r) for r in run_in_process([small_warc], Settings(), StoryParams())]
+    local = {d["origin"]: d["content_hash"] for d in docs if d["failure_reason"] is None}
     remote = {r["origin"]: r["content_hash"] for r in _table(spark_output, "articles")}
     assert len(local) == 18
     assert remote == local
-    local_failures = {r[1][0] for r in rows if r[0] == "failures"}
+    local_failures = {d["origin"] for d in docs if d["failure_reason"] is not None}
     assert {r["origin"] for r in _table(spark_output, "failures")} == local_failures
 
 
@@ -75,8 +74,8 @@ def test_spark_articles_carry_every_article_json_field(spark_output: Path) -> No
 
 
 def test_spark_stories_match_in_process(spark_output: Path, small_warc: Path) -> None:
-    rows = list(run_in_process([small_warc], Settings(), StoryParams()))
-    fps = [Fingerprint.from_row(r[1]) for r in rows if r[0] == "fingerprints"]
+    docs = [document_dict(r) for r in run_in_process([small_warc], Settings(), StoryParams())]
+    fps = [Fingerprint.from_row(d) for d in docs if d["failure_reason"] is None]
     local = group_stories(fps, StoryParams()).story_of
     remote = {r["origin"]: r["story_id"] for r in _table(spark_output, "stories")}
     assert remote == local

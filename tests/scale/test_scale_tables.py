@@ -8,7 +8,13 @@ from pathlib import Path
 
 from marsad.document import Article, Dateline, Entity, Event, Mention
 from marsad.scale.partition import plan_splits, run_in_process
-from marsad.scale.tables import ARTICLE_COLUMNS, SCHEMAS, article_from_rows, article_rows
+from marsad.scale.tables import (
+    ARTICLE_COLUMNS,
+    SCHEMAS,
+    article_from_rows,
+    article_rows,
+    document_dict,
+)
 from marsad.settings import Settings
 from marsad.stories import StoryParams
 
@@ -86,11 +92,24 @@ def _columns(ddl: str) -> list[str]:
     return [*out, cur.strip()]
 
 
-def test_run_in_process_yields_articles_failures_and_fingerprints(small_warc: Path) -> None:
-    rows = list(run_in_process([small_warc], Settings(), StoryParams()))
-    kinds = {t for t, _ in rows}
-    assert {"articles", "fingerprints", "failures"} <= kinds
-    assert sum(t == "articles" for t, _ in rows) == sum(t == "fingerprints" for t, _ in rows)
+def test_run_in_process_yields_one_document_per_page(small_warc: Path) -> None:
+    docs = [document_dict(r) for r in run_in_process([small_warc], Settings(), StoryParams())]
+    ok = [d for d in docs if d["failure_reason"] is None]
+    failed = [d for d in docs if d["failure_reason"] is not None]
+    assert (len(ok), len(failed)) == (18, 1)
+    assert all(len(d["hashvalues"]) == StoryParams().num_perm and d["shingles"] for d in ok)
+    assert failed[0]["title"] is None and failed[0]["origin"].endswith(tuple("0123456789"))
+
+
+def test_document_row_nests_the_child_rows() -> None:
+    from marsad.scale.tables import DOCUMENT_COLUMNS, document_row
+    from marsad.stories import fingerprint
+
+    art = _article()
+    d = document_dict(document_row(art, fingerprint(art, StoryParams())))
+    assert set(DOCUMENT_COLUMNS) <= set(d)
+    assert d["mentions"][0][:3] == (art.mentions[0].start, art.mentions[0].end, "LOC")
+    assert d["entities"][0][0] == "iso:MAR" and d["events"][0][0] == "CONSULT"
 
 
 def test_plan_splits_keeps_whole_files_when_there_are_enough(small_warc: Path) -> None:

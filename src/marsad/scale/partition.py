@@ -14,7 +14,7 @@ from typing import Any
 from ..document import Failure, RawPage
 from ..settings import Settings
 from ..stories import StoryParams, fingerprint
-from .tables import article_rows, failure_row
+from .tables import document_row, failure_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,25 +71,23 @@ def pages_of(split: Split, settings: Settings) -> Iterator[RawPage | Failure]:
 
 def process_splits(
     splits: Iterable[Split], settings: Settings, params: StoryParams
-) -> Iterator[tuple[str, Any]]:
-    """(table, row) for every article, child row and failure, plus ("fingerprints", row).
-
-    The pipeline (and its models) is loaded once for the whole partition.
-    """
+) -> Iterator[tuple[Any, ...]]:
+    """One document row (``tables.DOCUMENT_SCHEMA``) per page: the article, its analysis and
+    its story fingerprint, or the failure. The pipeline (and its models) is loaded once
+    for the whole partition."""
     from ..factory import load_pipeline
 
     pipeline = load_pipeline(settings)
     for split in splits:
         for result in pipeline.run(pages_of(split, settings)):
             if isinstance(result, Failure):
-                yield failure_row(result)
-                continue
-            yield from article_rows(result)
-            yield "fingerprints", fingerprint(result, params).to_row()
+                yield failure_document(result)
+            else:
+                yield document_row(result, fingerprint(result, params, key=result.origin))
 
 
 def run_in_process(
     paths: Iterable[str | Path], settings: Settings, params: StoryParams
-) -> Iterator[tuple[str, Any]]:
+) -> Iterator[tuple[Any, ...]]:
     """The same rows as the Spark job, on one core (benchmarks, tests, small inputs)."""
     yield from process_splits(plan_splits(paths, 1), settings, params)

@@ -26,7 +26,7 @@ from ..settings import Settings
 from ..stories import Fingerprint, StoryParams, band_keys, build_stories, is_copy
 from ..stories.grouping import lsh_ranges
 from .partition import Split, plan_splits, process_splits
-from .tables import SCHEMAS
+from .tables import ARTICLE_COLUMNS, DOCUMENT_SCHEMA, SCHEMAS
 
 #: Tables written, in order (each a Parquet directory under the output).
 TABLES = ("articles", "mentions", "entities", "events", "stories", "failures")
@@ -56,14 +56,13 @@ def spark_session(master: str | None = None, *, app: str = "marsad") -> Any:
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.sql.shuffle.partitions", "4")
-            .config("spark.default.parallelism", "4")
             .config("spark.python.worker.reuse", "true")
         )
     return builder.getOrCreate()
 
 
 def _partition(settings: Settings, params: StoryParams) -> Any:
-    def run(splits: Iterable[Split]) -> Iterator[tuple[str, Any]]:
+    def run(splits: Iterable[Split]) -> Iterator[tuple[Any, ...]]:
         return process_splits(splits, settings, params)
 
     return run
@@ -76,6 +75,8 @@ def run_spark(
     settings: Settings,
     params: StoryParams | None = None,
     *,
+    # Two splits per core: balanced when pages cost alike, and each split's pipeline load
+    # (about a second with the NER model) is paid only twice per core.
     splits_per_core: int = 2,
     min_records: int = 200,
 ) -> SparkSummary:
@@ -83,27 +84,50 @@ def run_spark(
     params = params or StoryParams()
     sc = spark.sparkContext
     splits = plan_splits(inputs, sc.defaultParallelism * splits_per_core, min_records=min_records)
-    rows = sc.parallelize(splits, len(splits)).mapPartitions(_partition(settings, params))
-    rows.cache()
-    counts = {t: 0 for t in TABLES}
-    counts.update(rows.map(lambda tr: tr[0]).countByValue())
-    for table in ("articles", "mentions", "entities", "events", "failures"):
-        _write(spark, rows, table, output)
-    fps = rows.filter(lambda tr: tr[0] == "fingerprints").map(lambda tr: tr[1])
-    story_rows = spark_stories(fps, params)
-    df = spark.createDataFrame(story_rows or [], schema=SCHEMAS["stories"])
-    df.coalesce(1).write.mode("overwrite").parquet(str(output / "stories"))
+    docs = sc.parallelize(splits, len(splits)).mapPartitions(_partition(settings, params))
+    # One Python -> JVM conversion; every table is then selected inside the JVM.
+    df = spark.createDataFrame(docs, schema=DOCUMENT_SCHEMA, verifySchema=False).persist()
+    try:
+        counts = _write_tables(df, output)
+        fps = (
+            df.filter("failure_reason IS NULL")
+            .selectExpr("origin AS key", "content_hash", "site", "shingles", "hashvalues")
+            .rdd
+        )
+        story_rows = spark_stories(fps, params)
+    finally:
+        df.unpersist()
+    stories = spark.createDataFrame(story_rows or [], schema=SCHEMAS["stories"])
+    stories.coalesce(1).write.mode("overwrite").parquet(str(output / "stories"))
     counts["stories"] = len({r[1] for r in story_rows})
-    counts.pop("fingerprints", None)
-    rows.unpersist()
-    return SparkSummary(splits=len(splits), counts=dict(counts))
+    return SparkSummary(splits=len(splits), counts=counts)
 
 
-def _write(spark: Any, rows: Any, table: str, output: Path) -> None:
-    data = rows.filter(lambda tr: tr[0] == table).map(lambda tr: tr[1])
-    # Rows come from tables.article_rows, whose shape the tests check against SCHEMAS.
-    df = spark.createDataFrame(data, schema=SCHEMAS[table], verifySchema=False)
-    df.write.mode("overwrite").parquet(str(output / table))
+def _write_tables(df: Any, output: Path) -> dict[str, int]:
+    """Write articles, mentions, entities, events and failures; return their row counts."""
+    ok = df.filter("failure_reason IS NULL")
+    ok.select(*ARTICLE_COLUMNS).write.mode("overwrite").parquet(str(output / "articles"))
+    for table in ("mentions", "entities", "events"):
+        (
+            ok.selectExpr("origin", f"explode({table}) AS c")
+            .select("origin", "c.*")
+            .write.mode("overwrite")
+            .parquet(str(output / table))
+        )
+    (
+        df.filter("failure_reason IS NOT NULL")
+        .selectExpr("origin", "failure_stage AS stage", "failure_reason AS reason")
+        .write.mode("overwrite")
+        .parquet(str(output / "failures"))
+    )
+    row = df.selectExpr(
+        "count_if(failure_reason IS NULL) AS articles",
+        "coalesce(sum(size(mentions)) FILTER (WHERE failure_reason IS NULL), 0) AS mentions",
+        "coalesce(sum(size(entities)) FILTER (WHERE failure_reason IS NULL), 0) AS entities",
+        "coalesce(sum(size(events)) FILTER (WHERE failure_reason IS NULL), 0) AS events",
+        "count_if(failure_reason IS NOT NULL) AS failures",
+    ).first()
+    return {k: int(row[k]) for k in ("articles", "mentions", "entities", "events", "failures")}
 
 
 def spark_stories(fp_rows: Any, params: StoryParams) -> list[tuple[Any, ...]]:

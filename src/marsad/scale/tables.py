@@ -56,28 +56,101 @@ def _party(value: Any) -> str | None:
     return value.get("id") if isinstance(value, dict) else value
 
 
+def _children(d: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
+    """Child rows (without ``origin``) of one Article JSON."""
+    events = []
+    for ev in d["events"]:
+        evidence = ev["evidence"]
+        events.append((
+            ev["type"], ev["mode"], ev["contexts"], _party(ev["actor"]),
+            _party(ev["recipient"]), _party(ev["location"]), ev["date"], evidence["start"],
+            evidence["end"], evidence["text"], ev["aux"], ev["trigger"], ev["score"],
+        ))  # fmt: skip
+    return {
+        "mentions": [tuple(m[k] for k in _MENTION) for m in d["mentions"]],
+        "entities": [tuple(e[k] for k in _ENTITY) for e in d["entities"]],
+        "events": events,
+    }
+
+
+def _article_row(d: dict[str, Any]) -> tuple[Any, ...]:
+    row = [d[c] for c in ARTICLE_COLUMNS]
+    row[ARTICLE_COLUMNS.index("dateline")] = (d["dateline"]["source"], d["dateline"]["place"])
+    return tuple(row)
+
+
 def article_rows(article: Article) -> Iterator[tuple[str, tuple[Any, ...]]]:
     """(table, row) pairs for one article: its articles row and its child rows."""
     d = article.to_dict(analysis=True)
-    origin = d["origin"]
-    row = [d[c] for c in ARTICLE_COLUMNS]
-    row[ARTICLE_COLUMNS.index("dateline")] = (d["dateline"]["source"], d["dateline"]["place"])
-    yield "articles", tuple(row)
-    for m in d["mentions"]:
-        yield "mentions", (origin, *(m[k] for k in _MENTION))
-    for e in d["entities"]:
-        yield "entities", (origin, *(e[k] for k in _ENTITY))
-    for ev in d["events"]:
-        evidence = ev["evidence"]
-        yield "events", (
-            origin, ev["type"], ev["mode"], ev["contexts"], _party(ev["actor"]),
-            _party(ev["recipient"]), _party(ev["location"]), ev["date"], evidence["start"],
-            evidence["end"], evidence["text"], ev["aux"], ev["trigger"], ev["score"],
-        )  # fmt: skip
+    yield "articles", _article_row(d)
+    for table, rows in _children(d).items():
+        for row in rows:
+            yield table, (d["origin"], *row)
 
 
 def failure_row(failure: Failure) -> tuple[str, tuple[Any, ...]]:
     return "failures", (failure.origin, failure.stage, failure.reason)
+
+
+def _nested(table: str) -> str:
+    """A child table's columns (origin left out) as a Spark struct type."""
+    cols = SCHEMAS[table].split(", ", 1)[1]
+    fields = []
+    for col in _split_ddl(cols):
+        name, _, kind = col.partition(" ")
+        fields.append(f"{name}:{kind}")
+    return f"array<struct<{','.join(fields)}>>"
+
+
+def _split_ddl(ddl: str) -> list[str]:
+    """Columns of a DDL string (commas inside <...> do not split)."""
+    out, depth, cur = [], 0, ""
+    for ch in ddl:
+        depth += (ch == "<") - (ch == ">")
+        if ch == "," and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    return [*out, cur.strip()]
+
+
+#: One row per input page, as the Spark partitions produce it: the article's columns,
+#: its child rows nested, its story fingerprint; or, for a page that failed, only
+#: ``origin`` and the failure. The tables are selected from it inside the JVM.
+DOCUMENT_SCHEMA = ", ".join(
+    [
+        SCHEMAS["articles"],
+        *(f"{t} {_nested(t)}" for t in ("mentions", "entities", "events")),
+        "shingles array<bigint>, hashvalues array<bigint>",
+        "failure_stage string, failure_reason string",
+    ]
+)
+DOCUMENT_COLUMNS = tuple(c.split(" ")[0] for c in _split_ddl(DOCUMENT_SCHEMA))
+
+
+def document_row(article: Article, fingerprint: Any) -> tuple[Any, ...]:
+    """The document row of an article and its ``marsad.stories.Fingerprint``."""
+    d = article.to_dict(analysis=True)
+    children = _children(d)
+    return (
+        *_article_row(d), children["mentions"], children["entities"], children["events"],
+        sorted(fingerprint.shingles), list(fingerprint.hashvalues), None, None,
+    )  # fmt: skip
+
+
+def document_dict(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A document row as a dict, with ``key`` (= origin) for ``Fingerprint.from_row``."""
+    d = dict(zip(DOCUMENT_COLUMNS, row, strict=True))
+    d["key"] = d["origin"]
+    return d
+
+
+def failure_document(failure: Failure) -> tuple[Any, ...]:
+    row: list[Any] = [None] * len(DOCUMENT_COLUMNS)
+    row[DOCUMENT_COLUMNS.index("origin")] = failure.origin
+    row[-2:] = [failure.stage, failure.reason]
+    return tuple(row)
 
 
 def article_from_rows(
