@@ -11,6 +11,7 @@ from .settings import Settings
 
 #: Stage name -> "module:factory"; each factory takes Settings and returns a Stage.
 STAGE_FACTORIES: dict[str, str] = {
+    "ner": ".ner.stage:build",
     "linking": ".linking.stage:build",
     "events": ".events.stage:build",
 }

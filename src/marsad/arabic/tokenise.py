@@ -51,24 +51,36 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def prefix_candidates(word: str) -> list[tuple[str, ...]]:
-    """Every proclitic sequence ``word`` could start with (normalised spelling), "" first."""
-    norm = normalize(word)
-    found: list[tuple[str, ...]] = [()]
+def _prefix_table() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Every proclitic sequence with its written (normalised) form, in a fixed order."""
+    table: list[tuple[tuple[str, ...], str]] = []
     for conj in ("", *CONJUNCTIONS):
         for prep in ("", *PREPOSITIONS):
             for art in ("", ARTICLE):
                 seq = tuple(p for p in (conj, prep, art) if p)
-                if not seq or seq in found:
-                    continue
-                surface = "".join(seq)
-                if prep == "ل" and art:  # ل + ال is written لل
-                    surface = conj + "لل"
-                if norm.startswith(surface) and len(norm) - len(surface) >= 2:
-                    found.append(seq)
-        fut = conj + FUTURE
-        if norm.startswith(fut) and len(norm) > len(fut) + 2 and norm[len(fut)] in _IMPERFECT:
-            found.append(tuple(p for p in (conj, FUTURE) if p))
+                if seq:
+                    surface = conj + "لل" if prep == "ل" and art else "".join(seq)
+                    table.append((seq, surface))
+        table.append((tuple(p for p in (conj, FUTURE) if p), conj + FUTURE))
+    return tuple(table)
+
+
+#: (proclitics, written form) pairs, e.g. (("و", "ل", "ال"), "ولل"); an immutable table.
+_PREFIXES = _prefix_table()
+
+
+def prefix_candidates(word: str) -> list[tuple[str, ...]]:
+    """Every proclitic sequence ``word`` could start with (normalised spelling), "" first."""
+    norm = normalize(word)
+    found: list[tuple[str, ...]] = [()]
+    for seq, surface in _PREFIXES:
+        if len(norm) - len(surface) < 2 or not norm.startswith(surface) or seq in found:
+            continue
+        # س only before an imperfect verb, and a longer word
+        future = seq[-1] == FUTURE
+        if future and (len(norm) <= len(surface) + 2 or norm[len(surface)] not in _IMPERFECT):
+            continue
+        found.append(seq)
     return found
 
 

@@ -18,5 +18,5 @@ def register(app: typer.Typer) -> None:
 def _registrars() -> list[Callable[[typer.Typer], None]]:
     import importlib
 
-    names: tuple[str, ...] = (".eval_extraction", ".eval_events", ".eval_linking")
+    names: tuple[str, ...] = (".eval_extraction", ".eval_events", ".eval_linking", ".eval_ner")
     return [importlib.import_module(n, package=__package__).register for n in names]

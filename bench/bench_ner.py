@@ -1,0 +1,48 @@
+"""Tagging speed of the shipped NER model on one core, and its size on disk.
+
+    python bench/bench_ner.py ../shared/data/ner/aqmar/dev.txt [--model PATH] [--repeat N]
+
+Prints tokens per second for the first pass (cold word-feature cache, as for a new crawl)
+and for later passes (warm cache), plus the model file size in MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("conll", type=Path)
+    parser.add_argument("--model", type=Path, default=None)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+
+    from marsad.ner.conll import read_conll
+    from marsad.ner.model import NerModel
+
+    sentences = [words for words, _ in read_conll(args.conll)]
+    n_tokens = sum(len(s) for s in sentences)
+    started = time.perf_counter()
+    model = NerModel(args.model)
+    load = time.perf_counter() - started
+    for i in range(1 + args.repeat):
+        started = time.perf_counter()
+        for words in sentences:
+            model.tag(words)
+        rate = n_tokens / (time.perf_counter() - started)
+        print(
+            f"pass {i + 1} ({'cold' if i == 0 else 'warm'} cache): {rate:,.0f} tokens/s "
+            f"over {n_tokens:,} tokens"
+        )
+    size = model.path.stat().st_size / 1e6
+    print(f"model load: {load:.2f} s; model file: {model.path.name} {size:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Small rules around the CRF, kept as data and named functions.
+
+``trim_hal``: a participle in the accusative right after a name ("... لفتيت مرفوقا بالوزير",
+"... قال مؤكدا") is a circumstantial adverb (hal), not part of the name; the CRF sometimes
+runs a PER span over it. ``institution_spans``: ANERcorp leaves ministries untagged
+("وزارة O الخارجية O"), but a reader expects "وزارة الداخلية المغربية" as an organisation;
+the stage adds such spans itself (``marsad eval ner`` scores the CRF alone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..arabic import Token, normalize
+from .lexicons import Lexicons
+
+#: Heads of government bodies whose full name is head + ال-complements (+ demonym).
+INSTITUTION_HEADS = frozenset({"وزاره"})  # dual "وزارتي الداخلية" names no one body
+_DETACHABLE = "وفبلك"
+
+
+def trim_hal(words: list[str], labels: list[str], gazetteer: dict[str, str]) -> list[str]:
+    """Relabel O a trailing I-PERS token that looks like a hal participle (م...ا)."""
+    out = list(labels)
+    for i, label in enumerate(labels):
+        last = i + 1 == len(labels) or not labels[i + 1].startswith("I-")
+        if label == "I-PERS" and last:
+            norm = normalize(words[i])
+            if len(norm) >= 5 and norm[0] == "م" and norm[-1] == "ا" and norm not in gazetteer:
+                out[i] = "O"
+    return out
+
+
+def institution_spans(
+    tokens: list[Token], lex: Lexicons, bare: Callable[[str], tuple[str, int]]
+) -> list[tuple[int, int]]:
+    """Character spans of "وزارة الداخلية [المغربية]"-style names in one sentence.
+
+    ``bare(word)`` gives the normalised word without و/ب/ل… proclitics and how many
+    characters were peeled (the stage passes its clitic splitter).
+    """
+    spans = []
+    for i, tok in enumerate(tokens):
+        head, cut = bare(tok.text)
+        if head not in INSTITUTION_HEADS:
+            continue
+        end = i
+        for j in range(i + 1, min(len(tokens), i + 6)):
+            word = normalize(tokens[j].text)
+            if word in lex.demonyms:
+                end = j
+                break
+            if not word.startswith(("ال", "وال")):
+                break
+            end = j
+        if end > i:
+            spans.append((tok.start + cut, tokens[end].end))
+    return spans
