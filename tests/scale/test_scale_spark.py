@@ -97,3 +97,16 @@ def test_load_pulls_parquet_into_the_store(spark_output: Path, tmp_path: Path) -
         assert len(related) == 5 and len({r["site"] for r in related}) == 5
         again = load_tables(spark_output, store)
         assert (again.new, again.unchanged) == (0, 18)
+
+
+def test_spark_child_tables_match_in_process(spark_output: Path, small_warc: Path) -> None:
+    docs = [document_dict(r) for r in run_in_process([small_warc], Settings(), StoryParams())]
+    ok = [d for d in docs if d["failure_reason"] is None]
+    for table in ("mentions", "entities", "events"):
+        local = sorted((d["origin"], *row[:2]) for d in ok for row in d[table])
+        rows = _table(spark_output, table)
+        names = [k for k in rows[0] if k != "origin"][:2] if rows else []
+        remote = sorted((r["origin"], *(r[k] for k in names)) for r in rows)
+        assert remote == local, table
+    if "ner" in Settings().stages:  # the default pipeline tags entities
+        assert _table(spark_output, "mentions")
