@@ -27,7 +27,7 @@ class Settings:
     #: usually a dump or an attack; news articles are far below 5 MB).
     max_page_bytes: int = 8_000_000
     #: Which enrichment stages ``load_pipeline`` adds after extraction.
-    stages: tuple[str, ...] = ("ner", "linking")
+    stages: tuple[str, ...] = ("ner", "linking", "events")
     #: A trained NER model file; None uses the one shipped in the package.
     ner_model: Path | None = None
     #: A trained event sentence-classifier file (marsad.events.train); None uses the shipped one.
