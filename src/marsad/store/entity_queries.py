@@ -70,13 +70,16 @@ def entity_events(
 
 def cooccurring(db: sqlite3.Connection, entity_id: str, *, limit: int = 20) -> list[dict[str, Any]]:
     """Entities mentioned in the same articles, with the number of shared articles."""
+    # Distinct articles first: joining mention to mention multiplies rows by the number of
+    # times each entity is named in each article (0.7 s for a country on 3k articles).
     rows = db.execute(
-        "SELECT o.entity_id AS id, e.name, e.type, COUNT(DISTINCT o.article_id) AS articles "
-        "FROM mentions m JOIN mentions o ON o.article_id = m.article_id "
-        "JOIN entities e ON e.id = o.entity_id "
-        "WHERE m.entity_id = ? AND o.entity_id != m.entity_id "
-        "GROUP BY o.entity_id ORDER BY articles DESC, e.name LIMIT ?",
-        (entity_id, limit),
+        "WITH arts AS (SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?), "
+        "top AS (SELECT o.entity_id AS id, COUNT(DISTINCT o.article_id) AS articles "
+        "FROM arts JOIN mentions o ON o.article_id = arts.article_id "
+        "WHERE o.entity_id IS NOT NULL AND o.entity_id != ? GROUP BY o.entity_id) "
+        "SELECT top.id, e.name, e.type, top.articles FROM top JOIN entities e ON e.id = top.id "
+        "ORDER BY top.articles DESC, e.name LIMIT ?",
+        (entity_id, entity_id, limit),
     ).fetchall()
     return [dict(r) for r in rows]
 
@@ -92,11 +95,18 @@ def _event_pairs(db: sqlite3.Connection, ids: list[str]) -> list[dict[str, Any]]
     return [dict(r) for r in rows]
 
 
-def entity_graph(db: sqlite3.Connection, entity_id: str, *, limit: int = 15) -> dict[str, Any]:
+def entity_graph(
+    db: sqlite3.Connection,
+    entity_id: str,
+    *,
+    limit: int = 15,
+    co: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """Ego network: the entity, its top co-mentioned entities and event partners.
 
     Edges carry ``articles`` (shared articles, from the entity only) and ``events`` (actor ->
     recipient event counts with their PLOVER types, among all nodes): who met whom.
+    ``co`` reuses an already computed ``cooccurring`` list.
     """
     centre = get_entity(db, entity_id)
     if centre is None:
@@ -108,7 +118,7 @@ def entity_graph(db: sqlite3.Connection, entity_id: str, *, limit: int = 15) -> 
         "ORDER BY 2 DESC LIMIT ?",
         (entity_id, entity_id, entity_id, limit),
     ).fetchall()
-    co = cooccurring(db, entity_id, limit=limit)
+    co = (co if co is not None else cooccurring(db, entity_id, limit=limit))[:limit]
     nodes = {entity_id: {"id": entity_id, "name": centre["name"], "type": centre["type"]}}
     for item in co:
         nodes.setdefault(item["id"], {"id": item["id"], "name": item["name"], "type": item["type"]})

@@ -182,6 +182,7 @@ def entity_page(
     entity = eq.get_entity(db, entity_id)
     if entity is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
+    co = eq.cooccurring(db, entity_id, limit=20)
     total, rows = eq.entity_mentions(db, entity_id, limit=60)
     first: dict[int, dict[str, Any]] = {}
     for row in rows:  # one line per article, newest first
@@ -195,6 +196,6 @@ def entity_page(
         events=eq.entity_events(db, entity_id),
         mentions=mentions,
         mention_total=total,
-        graph=eq.entity_graph(db, entity_id),
-        cooccurring=eq.cooccurring(db, entity_id),
+        graph=eq.entity_graph(db, entity_id, co=co),
+        cooccurring=co,
     )
