@@ -253,6 +253,8 @@ def _display(surface: str, gaz: Gazetteer) -> str:
         words = words[1:]
     while words and name_key(words[-1]) in gaz.name_edges:
         words = words[:-1]
+    if len(words) > 2 and name_key("".join(words[-2:])) in gaz.name_edges:
+        words = words[:-2]  # "رحمه الله" after a name
     return " ".join(words) or " ".join(surface.split())
 
 
