@@ -69,6 +69,7 @@ class Word(NamedTuple):
     contexts: tuple[Any, ...]
     aux: tuple[Any, ...]
     markers: tuple[Any, ...]
+    blocked: tuple[Any, ...]
 
 
 class WordCache:
@@ -97,6 +98,7 @@ class WordCache:
                 lex.contexts.heads(forms),
                 lex.aux.heads(forms),
                 self.markers.heads(forms) if self.markers else (),
+                lex.blocked.heads(forms),
             )
             self.words[word] = found
         return found
@@ -115,7 +117,10 @@ def view(
     found = SentenceView(start, end, sentence, tokens, forms, [], [], [], [])
     if any(w.triggers for w in words):
         found.triggers = lexicons.triggers.find(forms, [w.triggers for w in words])
-        blocked = {m.start for m in lexicons.blocked.find(forms, gap=BLOCK_GAP)}
+        blocked = {
+            m.start
+            for m in lexicons.blocked.find(forms, [w.blocked for w in words], gap=BLOCK_GAP)
+        }
         if blocked:
             found.triggers = [m for m in found.triggers if m.start not in blocked]
         found.contexts = lexicons.contexts.find(forms, [w.contexts for w in words])
