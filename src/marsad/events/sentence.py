@@ -118,8 +118,7 @@ def view(
     if any(w.triggers for w in words):
         found.triggers = lexicons.triggers.find(forms, [w.triggers for w in words])
         blocked = {
-            m.start
-            for m in lexicons.blocked.find(forms, [w.blocked for w in words], gap=BLOCK_GAP)
+            m.start for m in lexicons.blocked.find(forms, [w.blocked for w in words], gap=BLOCK_GAP)
         }
         if blocked:
             found.triggers = [m for m in found.triggers if m.start not in blocked]
