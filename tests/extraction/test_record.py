@@ -38,3 +38,14 @@ def test_parse_record_date_forms() -> None:
     assert parse_record_date("2020-06-03T03:01:00Z") is not None
     assert parse_record_date("not a date") is None
     assert parse_record_date(None) is None
+
+
+def test_crawl_date_is_fetched_not_published() -> None:
+    from marsad.sources.records import normalise_record
+
+    record = normalise_record(
+        {"title": "عنوان", "content": "نص الخبر.", "date_extracted": "2015-07-21 02:51:32"}
+    )
+    article = article_from_record(RawPage(b"", kind="record", origin="x", record=record), Settings())
+    assert article.published is None
+    assert article.fetched == datetime(2015, 7, 21, 2, 51, 32)

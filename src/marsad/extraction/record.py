@@ -57,6 +57,7 @@ def article_from_record(page: RawPage, settings: Settings) -> Article:
         paragraphs=paragraphs,
         byline=clean_line(_as_text(record.get("author"))) or None,
         published=parse_record_date(record.get("date")),
+        fetched=parse_record_date(record.get("fetched")),
         section=clean_line(_as_text(record.get("section"))) or None,
         site=_site(record, record.get("url") or page.url),
         url=record.get("url") or page.url,

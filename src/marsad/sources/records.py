@@ -25,6 +25,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "site": ("site", "source", "src", "publisher"),
     "section": ("section", "category", "cat"),
     "dek": ("dek", "abstract", "summary", "description"),
+    # When the page was crawled (SaudiNewsNet's date_extracted): not a publication date.
+    "fetched": ("fetched", "date_extracted", "crawled"),
 }
 
 
