@@ -82,7 +82,7 @@ class EventStage:
 
     def __call__(self, article: Article) -> Article:
         text = article.text
-        reference = article.published.date() if article.published else self.settings.reference_date
+        reference = _reference_date(article, self.settings)
         events: list[Event] = []
         for start, end in sentence_spans(article, self.scan.may_match):
             v = view(text, start, end, self.lexicons, self.words)
@@ -244,3 +244,12 @@ def _mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]
 def build(settings: Settings) -> EventStage:
     """Factory for STAGE_FACTORIES["events"]."""
     return EventStage(settings)
+
+
+def _reference_date(article: Article, settings: Settings) -> date | None:
+    """What relative dates resolve against: publication, the user's date, else the crawl."""
+    if article.published is not None:
+        return article.published.date()
+    if settings.reference_date is not None:
+        return settings.reference_date
+    return article.fetched.date() if article.fetched is not None else None
