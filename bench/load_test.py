@@ -7,8 +7,10 @@ Starts ``marsad serve`` on 127.0.0.1 (a free port) pinned to CPU 0, then runs ``
 concurrent clients (asyncio + httpx, pinned to the other CPUs). Each client repeats: search
 ``GET /api/search?q=...`` (1-3 consecutive words from a stored title, seeded), open the
 article page ``GET /articles/{id}`` of one of the hits, and wait ``--think`` seconds on
-average (exponential; 0 = closed loop, no pause). Stops after ``--duration`` seconds or
-``--max-requests`` requests, whichever comes first; prints p50/p95/p99 per kind and errors.
+average (exponential; 0 = closed loop, no pause); clients start spread over one think
+time. Stops after ``--duration`` seconds or ``--max-requests`` requests, whichever comes
+first (after ``--warmup`` sequential, unmeasured search + article requests); prints
+p50/p95/p99 per kind, the slowest requests (seconds after the start) and errors.
 Targets (issue #5): search p95 <= 50 ms, article pages p95 <= 200 ms, no errors.
 Only loopback is ever contacted.
 """
@@ -65,11 +67,13 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
 
 
 class Recorder:
-    def __init__(self, max_requests: int, until: float) -> None:
+    def __init__(self, max_requests: int, until: float, duration: float) -> None:
         self.times: dict[str, list[float]] = {"search": [], "article": []}
+        self.slowest: list[tuple[float, str]] = []
         self.errors: list[str] = []
         self.max_requests = max_requests
         self.until = until
+        self.duration = duration
         self.count = 0
 
     def more(self) -> bool:
@@ -83,7 +87,10 @@ class Recorder:
         except Exception as exc:  # any transport error counts as an error
             self.errors.append(f"{kind} {url}: {exc!r}")
             return None
-        self.times[kind].append(time.perf_counter() - started)
+        took = time.perf_counter() - started
+        self.times[kind].append(took)
+        at = time.monotonic() - self.until + self.duration
+        self.slowest = sorted([*self.slowest, (took, f"@{at:.0f}s {url} {params}")])[-5:]
         if resp.status_code != 200:
             self.errors.append(f"{kind} {url} {params}: HTTP {resp.status_code}")
             return None
@@ -94,6 +101,9 @@ async def client_loop(base: str, queries: list[str], rec: Recorder, think: float
     import httpx
 
     rng = random.Random(seed)
+    # Users arrive spread over one think time, not all in the same millisecond (a burst of
+    # 20 cold requests at t=0 would measure a queue that real traffic never forms).
+    await asyncio.sleep(rng.uniform(0, think))
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
         while rec.more():
             resp = await rec.get(client, "search", "/api/search", q=rng.choice(queries))
@@ -109,8 +119,21 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else float("nan")
 
 
+async def warm_up(base: str, queries: list[str], count: int) -> None:
+    """``count`` sequential search + article requests, not measured (cold caches)."""
+    import httpx
+
+    rng = random.Random(-1)
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        for _ in range(count):
+            hits = (await client.get("/api/search", params={"q": rng.choice(queries)})).json()
+            if hits["results"]:
+                await client.get(f"/articles/{hits['results'][0]['id']}")
+
+
 async def run(args: argparse.Namespace, base: str, queries: list[str]) -> Recorder:
-    rec = Recorder(args.max_requests, time.monotonic() + args.duration)
+    await warm_up(base, queries, args.warmup)
+    rec = Recorder(args.max_requests, time.monotonic() + args.duration, args.duration)
     await asyncio.gather(
         *(client_loop(base, queries, rec, args.think, args.seed + i) for i in range(args.clients))
     )
@@ -125,6 +148,7 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=6000)
     parser.add_argument("--think", type=float, default=1.0, help="mean pause, seconds")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--warmup", type=int, default=40, help="unmeasured requests first")
     args = parser.parse_args()
     if not args.db.exists():
         sys.exit(f"{args.db} is missing: ingest both corpora into it first (see docstring)")
@@ -156,6 +180,7 @@ def main() -> None:
             f"  {kind:8} n={len(t):5}  p50 {pct(t, 0.5):6.1f} ms  p95 {pct(t, 0.95):6.1f} ms  "
             f"p99 {pct(t, 0.99):6.1f} ms  (target p95 <= {target} ms)"
         )
+    print("  slowest: " + "; ".join(f"{t * 1000:.0f} ms {w}" for t, w in reversed(rec.slowest)))
     print(f"  errors: {len(rec.errors)}")
     for err in rec.errors[:10]:
         print("   ", err)
