@@ -88,7 +88,7 @@ def test_every_route_is_documented(app) -> None:
         assert f"`{path}`" in readme, f"{path} is not in README.md's route table"
     # nothing but the spec and its docs page is served outside the two routers
     extra = {getattr(r, "path", None) for r in app.routes} - {None, "/static"}
-    assert extra <= {"/api/openapi.json", "/api/docs", "/docs/oauth2-redirect"}
+    assert extra <= {"/api/openapi.json"}
 
 
 def test_static_assets_are_local_files(client) -> None:

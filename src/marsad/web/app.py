@@ -79,7 +79,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Arabic news monitor: articles, search, entities and PLOVER events.",
         version="0.1.0",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        # FastAPI's docs pages load Swagger UI from a CDN; marsad loads nothing from outside.
+        docs_url=None,
         redoc_url=None,
         lifespan=_lifespan,
     )
