@@ -122,7 +122,7 @@ def _articles() -> list[Article]:
             site="gamma",
             section="tech",
             published=datetime(2024, 5, 3),
-            url="https://gamma.test/4",
+            url="javascript:window.__pwned=4",  # a hostile source link
             origin="g4",
             dek='<b onmouseover="window.__pwned = 3">مقدمة</b>',
         )

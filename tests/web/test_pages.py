@@ -42,6 +42,7 @@ def test_article_text_with_script_renders_inert(client) -> None:
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
     assert "<img src=x" not in html and 'onerror="' not in html
     assert "<b onmouseover" not in html
+    assert "javascript:" not in html  # only http(s) source links are linked
     # and in search results, where the snippet is the only markup let through
     page = client.get("/search", params={"q": "اختبار"}).text
     assert "<script>window.__pwned" not in page and "<img src=x" not in page
