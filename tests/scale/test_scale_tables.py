@@ -106,10 +106,11 @@ def test_document_row_nests_the_child_rows() -> None:
     from marsad.stories import fingerprint
 
     art = _article()
-    d = document_dict(document_row(art, fingerprint(art, StoryParams())))
+    d = document_dict(document_row(art, fingerprint(art, StoryParams()), ["b0:1"]))
     assert set(DOCUMENT_COLUMNS) <= set(d)
     assert d["mentions"][0][:3] == (art.mentions[0].start, art.mentions[0].end, "LOC")
     assert d["entities"][0][0] == "iso:MAR" and d["events"][0][0] == "CONSULT"
+    assert d["bands"] == ["b0:1"]
 
 
 def test_plan_splits_keeps_whole_files_when_there_are_enough(small_warc: Path) -> None:

@@ -13,7 +13,8 @@ from typing import Any
 
 from ..document import Failure, RawPage
 from ..settings import Settings
-from ..stories import StoryParams, fingerprint
+from ..stories import StoryParams, band_keys, fingerprint
+from ..stories.grouping import lsh_ranges
 from .tables import document_row, failure_document
 
 
@@ -49,12 +50,23 @@ def plan_splits(paths: Iterable[str | Path], target: int, *, min_records: int = 
         if pieces < 2:
             splits.append(Split(f))
             continue
-        step = -(-len(offsets) // pieces)
-        cuts = offsets[::step]
+        cuts = _even_cuts(offsets, Path(f).stat().st_size, pieces)
         for i, start in enumerate(cuts):
             stop = cuts[i + 1] if i + 1 < len(cuts) else None
             splits.append(Split(f, start, stop))
     return splits
+
+
+def _even_cuts(offsets: list[int], size: int, pieces: int) -> list[int]:
+    """Record offsets that cut the file into ``pieces`` of about equal bytes (a page's
+    cost follows its length, not its position in the file)."""
+    cuts = [offsets[0]]
+    for k in range(1, pieces):
+        target = size * k // pieces
+        nearest = min(offsets, key=lambda o: abs(o - target))
+        if nearest > cuts[-1]:
+            cuts.append(nearest)
+    return cuts
 
 
 def pages_of(split: Split, settings: Settings) -> Iterator[RawPage | Failure]:
@@ -78,12 +90,14 @@ def process_splits(
     from ..factory import load_pipeline
 
     pipeline = load_pipeline(settings)
+    ranges = lsh_ranges(params)
     for split in splits:
         for result in pipeline.run(pages_of(split, settings)):
             if isinstance(result, Failure):
                 yield failure_document(result)
-            else:
-                yield document_row(result, fingerprint(result, params, key=result.origin))
+                continue
+            fp = fingerprint(result, params, key=result.origin)
+            yield document_row(result, fp, band_keys(fp, ranges))
 
 
 def run_in_process(

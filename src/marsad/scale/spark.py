@@ -18,13 +18,11 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 from ..settings import Settings
-from ..stories import Fingerprint, StoryParams, band_keys, build_stories, is_copy
-from ..stories.grouping import lsh_ranges
+from ..stories import Fingerprint, StoryParams, build_stories, is_copy
 from .partition import Split, plan_splits, process_splits
 from .tables import ARTICLE_COLUMNS, DOCUMENT_SCHEMA, SCHEMAS
 
@@ -56,6 +54,9 @@ def spark_session(master: str | None = None, *, app: str = "marsad") -> Any:
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.sql.shuffle.partitions", "4")
+            # Local runs are short: C1-only JIT and the serial GC spend less CPU than the
+            # server defaults (measured by bench/bench_scale.py; clusters keep defaults).
+            .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
             .config("spark.python.worker.reuse", "true")
         )
     return builder.getOrCreate()
@@ -75,9 +76,10 @@ def run_spark(
     settings: Settings,
     params: StoryParams | None = None,
     *,
-    # Two splits per core: balanced when pages cost alike, and each split's pipeline load
-    # (about a second with the NER model) is paid only twice per core.
-    splits_per_core: int = 2,
+    # One split per core: each split loads the pipeline and warms its caches, about 2.3 s
+    # of CPU with ner+linking+events (bench: 4 splits of a 1,000-record WARC cost 44.1 s
+    # CPU in one process, 1 split 37.1 s). On a cluster there are more files than cores.
+    splits_per_core: int = 1,
     min_records: int = 200,
 ) -> SparkSummary:
     """Run the pipeline over ``inputs`` on ``spark`` and write the Parquet tables."""
@@ -89,12 +91,7 @@ def run_spark(
     df = spark.createDataFrame(docs, schema=DOCUMENT_SCHEMA, verifySchema=False).persist()
     try:
         counts = _write_tables(df, output)
-        fps = (
-            df.filter("failure_reason IS NULL")
-            .selectExpr("origin AS key", "content_hash", "site", "shingles", "hashvalues")
-            .rdd
-        )
-        story_rows = spark_stories(fps, params)
+        story_rows = spark_stories(df.filter("failure_reason IS NULL"), params)
     finally:
         df.unpersist()
     stories = spark.createDataFrame(story_rows or [], schema=SCHEMAS["stories"])
@@ -130,32 +127,32 @@ def _write_tables(df: Any, output: Path) -> dict[str, int]:
     return {k: int(row[k]) for k in ("articles", "mentions", "entities", "events", "failures")}
 
 
-def spark_stories(fp_rows: Any, params: StoryParams) -> list[tuple[Any, ...]]:
-    """The global near-duplicate step on an RDD of fingerprint rows -> stories table rows.
+def spark_stories(docs: Any, params: StoryParams) -> list[tuple[Any, ...]]:
+    """The global near-duplicate step over the documents -> stories table rows.
 
-    Candidates: fingerprints sharing a bucket (LSH band or content hash). Verified pairs
-    are few (copies), so they and the keys come back to the driver for the union-find.
+    Bucketing and pairing run in the JVM on the ``bands`` the partitions computed with
+    ``band_keys``; only candidate pairs come back to Python, for ``is_copy``. Verified
+    pairs are few (copies), so they and the keys go to the driver for ``build_stories``.
     """
-    ranges = lsh_ranges(params)
-    n = fp_rows.context.defaultParallelism  # shuffles are small: one partition per core
-    fps = fp_rows.map(Fingerprint.from_row).map(lambda fp: (fp.key, fp)).cache()
+    from pyspark.sql import functions as F
+
+    buckets = docs.select("origin", F.explode("bands").alias("band"))
     pairs = (
-        fps.flatMap(lambda kv: [(b, kv[0]) for b in band_keys(kv[1], ranges)])
-        .groupByKey(n)
-        .flatMap(lambda kv: combinations(sorted(set(kv[1])), 2))
-        .distinct(n)
+        buckets.alias("x")
+        .join(buckets.alias("y"), "band")
+        .where(F.col("x.origin") < F.col("y.origin"))
+        .select(F.col("x.origin").alias("a"), F.col("y.origin").alias("b"))
+        .distinct()
     )
-    verified = (
-        pairs.join(fps, n)
-        .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-        .join(fps, n)
-        .map(lambda kv: ((kv[1][0][0], kv[0]), is_copy(kv[1][0][1], kv[1][1], params)))
-        .filter(lambda kv: kv[1] is not None)
-        .collect()
+    fp = docs.select("origin", "content_hash", "shingles")
+    candidates = (
+        pairs.join(fp.toDF("a", "a_hash", "a_shingles"), "a")
+        .join(fp.toDF("b", "b_hash", "b_shingles"), "b")
+        .rdd
     )
-    info = fps.map(lambda kv: (kv[0], (kv[1].site, kv[1].content_hash))).collectAsMap()
-    fps.unpersist()
-    edges = {tuple(sorted(pair)): float(sim) for pair, sim in verified}
+    verified = candidates.map(lambda r: _verify(r, params)).filter(lambda e: e[2] is not None)
+    edges = {(a, b): float(sim) for a, b, sim in verified.collect()}
+    info = {r[0]: (r[1], r[2]) for r in docs.select("origin", "site", "content_hash").collect()}
     stories = build_stories(info.keys(), edges)
     best: dict[str, float] = {}
     for (a, b), sim in stories.edges.items():
@@ -165,6 +162,12 @@ def spark_stories(fp_rows: Any, params: StoryParams) -> list[tuple[Any, ...]]:
         (key, stories.story_of[key], site, chash, best.get(key))
         for key, (site, chash) in sorted(info.items())
     ]
+
+
+def _verify(row: Any, params: StoryParams) -> tuple[str, str, float | None]:
+    a = Fingerprint(row["a"], row["a_hash"], None, frozenset(row["a_shingles"]), ())
+    b = Fingerprint(row["b"], row["b_hash"], None, frozenset(row["b_shingles"]), ())
+    return row["a"], row["b"], is_copy(a, b, params)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -122,20 +122,21 @@ DOCUMENT_SCHEMA = ", ".join(
     [
         SCHEMAS["articles"],
         *(f"{t} {_nested(t)}" for t in ("mentions", "entities", "events")),
-        "shingles array<bigint>, hashvalues array<bigint>",
+        "shingles array<bigint>, hashvalues array<bigint>, bands array<string>",
         "failure_stage string, failure_reason string",
     ]
 )
 DOCUMENT_COLUMNS = tuple(c.split(" ")[0] for c in _split_ddl(DOCUMENT_SCHEMA))
 
 
-def document_row(article: Article, fingerprint: Any) -> tuple[Any, ...]:
-    """The document row of an article and its ``marsad.stories.Fingerprint``."""
+def document_row(article: Article, fingerprint: Any, bands: list[str]) -> tuple[Any, ...]:
+    """The document row of an article, its ``marsad.stories.Fingerprint`` and its LSH
+    bucket keys (``marsad.stories.band_keys``)."""
     d = article.to_dict(analysis=True)
     children = _children(d)
     return (
         *_article_row(d), children["mentions"], children["entities"], children["events"],
-        sorted(fingerprint.shingles), list(fingerprint.hashvalues), None, None,
+        sorted(fingerprint.shingles), list(fingerprint.hashvalues), bands, None, None,
     )  # fmt: skip
 
 
