@@ -4,11 +4,11 @@ import pytest
 
 from marsad.arabic import tokenize
 from marsad.errors import InputError
-from marsad.ner.conll import canonical_tag, read_conll
+from marsad.ner.conll import canonical_tag, read_conll, to_bilou, to_bio
 from marsad.ner.features import FeatureExtractor
 from marsad.ner.lexicons import Lexicons
 from marsad.ner.roles import bare_word
-from marsad.ner.rules import institution_spans, trim_hal
+from marsad.ner.rules import drop_demonyms, institution_spans, trim_hal
 
 
 @pytest.fixture()
@@ -64,3 +64,21 @@ def test_institution_spans_ministry_with_demonym(lex):
     spans = institution_spans(tokenize(text), lex, lambda w: bare_word(w, lex))
     assert [text[a:b] for a, b in spans] == ["وزارة الداخلية المغربية"]
     assert institution_spans(tokenize("زار الوزارة أمس"), lex, lambda w: bare_word(w, lex)) == []
+
+
+def test_drop_demonyms_only_alone(lex):
+    words = ["قال", "المغربية", "وزارة"]
+    assert drop_demonyms(words, ["O", "B-PERS", "O"], lex.demonyms) == ["O", "O", "O"]
+    assert drop_demonyms(words, ["O", "B-ORG", "I-ORG"], lex.demonyms) == ["O", "B-ORG", "I-ORG"]
+
+
+def test_bilou_round_trip():
+    tags = ["B-PERS", "I-PERS", "O", "B-LOC", "I-ORG", "B-ORG"]
+    assert to_bilou(tags) == ["B-PERS", "L-PERS", "O", "U-LOC", "L-ORG", "U-ORG"]
+    assert to_bio(to_bilou(tags)) == tags
+
+
+def test_rare_words_get_letter_trigrams(lex):
+    feats = FeatureExtractor(lex).sentence(["كوناري"])[0]
+    assert "g3=<كو" in feats and "g3=ري>" in feats
+    assert not any(f.startswith("g3=") for f in FeatureExtractor(lex).sentence(["باريس"])[0])

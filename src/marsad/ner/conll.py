@@ -54,3 +54,22 @@ def read_conll(path: Path) -> list[Sentence]:
     if words:
         sentences.append((words, tags))
     return sentences
+
+
+def to_bilou(tags: list[str]) -> list[str]:
+    """BIO -> BILOU: a one-token entity is U-, the last token of a longer one L-."""
+    out = []
+    for i, tag in enumerate(tags):
+        nxt = tags[i + 1] if i + 1 < len(tags) else "O"
+        inside = nxt == "I-" + tag[2:]
+        if tag.startswith("B-") and not inside:
+            tag = "U-" + tag[2:]
+        elif tag.startswith("I-") and not inside:
+            tag = "L-" + tag[2:]
+        out.append(tag)
+    return out
+
+
+def to_bio(labels: list[str]) -> list[str]:
+    """BILOU -> BIO (BIO labels pass unchanged)."""
+    return ["B-" + t[2:] if t[:2] == "U-" else "I-" + t[2:] if t[:2] == "L-" else t for t in labels]

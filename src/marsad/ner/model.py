@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ModelError
+from .conll import to_bio
 from .features import FeatureExtractor
 from .lexicons import Lexicons, load_lexicons
-from .rules import trim_hal
+from .rules import drop_demonyms, trim_hal
 
 MODELS_DIR = Path(__file__).parent / "models"
 DEFAULT_MODEL = MODELS_DIR / "anercorp.crfsuite"
@@ -36,11 +37,13 @@ class NerModel:
         """BIO labels (model spelling: PERS, LOC, ORG, MISC) for one sentence."""
         if not words:
             return []
-        labels = self._tagger.tag(self.features.sentence(words))
-        return trim_hal(words, labels, self.lexicons.gazetteer)
+        labels = to_bio(self._tagger.tag(self.features.sentence(words)))
+        labels = trim_hal(words, labels, self.lexicons.gazetteer)
+        return drop_demonyms(words, labels, self.lexicons.demonyms)
 
     def tag_with_marginals(self, words: list[str]) -> tuple[list[str], list[float]]:
         """Labels and, per token, the marginal probability of its label."""
         labels = self.tag(words)
-        marg = [self._tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+        raw = self._tagger.tag()  # the model's own labels (BILOU) for the marginals
+        marg = [self._tagger.marginal(lab, i) for i, lab in enumerate(raw)]
         return labels, marg

@@ -1,5 +1,7 @@
 """Small rules around the CRF, kept as data and named functions.
 
+``drop_demonyms``: a nationality adjective on its own is not an entity (ANERcorp: O).
+
 ``trim_hal``: a participle in the accusative right after a name ("... لفتيت مرفوقا بالوزير",
 "... قال مؤكدا") is a circumstantial adverb (hal), not part of the name; the CRF sometimes
 runs a PER span over it. ``institution_spans``: ANERcorp leaves ministries untagged
@@ -28,6 +30,16 @@ def trim_hal(words: list[str], labels: list[str], gazetteer: dict[str, str]) -> 
             norm = normalize(words[i])
             if len(norm) >= 5 and norm[0] == "م" and norm[-1] == "ا" and norm not in gazetteer:
                 out[i] = "O"
+    return out
+
+
+def drop_demonyms(words: list[str], labels: list[str], demonyms: dict[str, str]) -> list[str]:
+    """Relabel O a one-token entity that is a demonym ("الفرنسيين"): ANERcorp tags them O."""
+    out = list(labels)
+    for i, label in enumerate(labels):
+        alone = i + 1 == len(labels) or not labels[i + 1].startswith("I-")
+        if label.startswith("B-") and alone and normalize(words[i]) in demonyms:
+            out[i] = "O"
     return out
 
 
