@@ -69,6 +69,7 @@ def test_institution_spans_ministry_with_demonym(lex):
 def test_drop_demonyms_only_alone(lex):
     words = ["قال", "المغربية", "وزارة"]
     assert drop_demonyms(words, ["O", "B-PERS", "O"], lex.demonyms) == ["O", "O", "O"]
+    assert drop_demonyms(["والمغربية"], ["B-PERS"], lex.demonyms) == ["O"]
     assert drop_demonyms(words, ["O", "B-ORG", "I-ORG"], lex.demonyms) == ["O", "B-ORG", "I-ORG"]
 
 

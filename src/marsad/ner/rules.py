@@ -38,7 +38,9 @@ def drop_demonyms(words: list[str], labels: list[str], demonyms: dict[str, str])
     out = list(labels)
     for i, label in enumerate(labels):
         alone = i + 1 == len(labels) or not labels[i + 1].startswith("I-")
-        if label.startswith("B-") and alone and normalize(words[i]) in demonyms:
+        norm = normalize(words[i])
+        bare = norm[1:] if norm[:1] in _DETACHABLE else norm  # والفرنسيين
+        if label.startswith("B-") and alone and (norm in demonyms or bare in demonyms):
             out[i] = "O"
     return out
 
