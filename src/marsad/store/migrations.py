@@ -264,7 +264,8 @@ def migrate(db: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIO
     record are one explicit transaction, so a crash never leaves half a migration.
     """
     db.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)"
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(name TEXT PRIMARY KEY, applied TEXT NOT NULL)"
     )
     done = {row[0] for row in db.execute("SELECT name FROM schema_migrations")}
     applied = []
