@@ -72,10 +72,7 @@ def pages(count: int, copies: float, seed: int) -> Iterator[RawPage]:
     originals = list(records(count))
     titles = [r["title"] for r in originals]
     when = datetime(2015, 8, 1, tzinfo=UTC)
-    made = 0
     for i, rec in enumerate(originals):
-        if made >= count:
-            return
         base = rec
         if i > 10 and rng.random() < copies:  # a copy of an earlier article, edited
             base = dict(rng.choice(originals[:i]))
@@ -85,7 +82,6 @@ def pages(count: int, copies: float, seed: int) -> Iterator[RawPage]:
         body = render(base, rng.choice(TEMPLATES), rng.sample(titles, 3))
         headers = {"content-type": "text/html; charset=utf-8"}
         yield RawPage(body.encode(), url=f"https://{site}/news/{i}", fetched=when, headers=headers)
-        made += 1
 
 
 def main() -> None:
