@@ -3,6 +3,7 @@
     python scripts/train_ner.py                 # lexicons + clusters + model (~5 min, 1 core)
     python scripts/train_ner.py --skip-lexicons # reuse src/marsad/ner/data/*.tsv
     python scripts/train_ner.py --write-dev /tmp/dev.conll  # the carved dev set, to score
+    python scripts/train_ner.py --folds 5       # 5-fold CV over ANERcorp train (report only)
 
 Reads ../shared/data (or --shared / $MARSAD_SHARED/data); writes
 src/marsad/ner/data/{gazetteer,places,demonyms,wordfreq,clusters}.tsv,
@@ -38,7 +39,16 @@ def main() -> None:
         default=None,
         help="only write the carved dev set (CoNLL) to this file, for `marsad eval ner`",
     )
+    parser.add_argument(
+        "--folds",
+        type=int,
+        default=0,
+        help="only report k-fold cross-validation F1 over ANERcorp train",
+    )
     args = parser.parse_args()
+    if args.folds:
+        cross_validate_report(args.shared, args.folds)
+        return
     if args.write_dev is not None:
         write_dev(args.shared, args.write_dev)
         return
@@ -64,6 +74,16 @@ def main() -> None:
     for name in ("dev", "aqmar_dev"):
         summary[name] = {part: round(card[name][part]["f1"], 2) for part in ("all", "three_types")}
     print(json.dumps(summary, ensure_ascii=False, indent=2))
+
+
+def cross_validate_report(shared: Path, folds: int) -> None:
+    import tempfile
+
+    from marsad.ner.train import TrainConfig, cross_validate
+
+    with tempfile.TemporaryDirectory() as work:
+        result = cross_validate(shared, folds, TrainConfig(), Path(work))
+    print(json.dumps(result, indent=2))
 
 
 def write_dev(shared: Path, out: Path) -> None:

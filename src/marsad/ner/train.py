@@ -122,3 +122,25 @@ def train(shared_data: Path, out: Path, config: TrainConfig, *, command: str = "
         json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return card
+
+
+def cross_validate(shared_data: Path, folds: int, config: TrainConfig, work: Path) -> dict:
+    """k-fold CV over ANERcorp train (contiguous folds; AQMAR added to every training part)."""
+    sentences = read_conll(shared_data / ANERCORP_TRAIN)
+    extra = read_conll(shared_data / AQMAR_TRAIN) * config.aqmar_repeat if config.with_aqmar else []
+    size = len(sentences) / folds
+    results = []
+    for k in range(folds):
+        lo, hi = round(k * size), round((k + 1) * size)
+        path = work / f"fold{k}.crfsuite"
+        fit(sentences[:lo] + sentences[hi:] + extra, path, config)
+        results.append(evaluate(NerModel(path), sentences[lo:hi]))
+    f1 = [r["all"]["f1"] for r in results]  # type: ignore[index]
+    f3 = [r["three_types"]["f1"] for r in results]  # type: ignore[index]
+    return {
+        "folds": folds,
+        "f1": f1,
+        "mean_f1": sum(f1) / folds,
+        "three_types_f1": f3,
+        "mean_three_types_f1": sum(f3) / folds,
+    }
