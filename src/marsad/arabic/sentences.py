@@ -46,7 +46,6 @@ _TERMINATORS = ".؟?!؛…"
 _CLOSERS = "\"'»”’)]}"
 # A run of terminators (plus closing quotes/brackets), or a line break.
 _BOUNDARY = re.compile(r"[.؟?!؛…]+[\"'»”’)\]}]*|\n+")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 
 
 def _is_inner_period(text: str, start: int, end: int) -> bool:
@@ -57,14 +56,25 @@ def _is_inner_period(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else ""
     if before.isdigit() and after.isdigit():
         return True
-    match = _WORD_BEFORE.search(text, 0, start)
-    if match is None:
-        return False
-    word = match.group(1).lstrip("(\"'«").lower()
+    word = _word_before(text, start).lstrip("(\"'«").lower()
     if word in ABBREVIATIONS:
         return True
     # "U.S." style: letters separated by periods, or a single Latin capital ("J. Smith").
     return len(word) == 1 and word.isalpha() and after.isalpha()
+
+
+def _word_before(text: str, end: int) -> str:
+    """The non-space run ending at ``end`` (or right before a newline there), else "".
+
+    Walks back from ``end``: searching ``(\\S+)$`` from the start of the text made every
+    period cost O(len(text)), quadratic on long articles.
+    """
+    if end > 0 and text[end - 1] == "\n":
+        end -= 1  # as ``$`` did: it also matched just before a final newline
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
