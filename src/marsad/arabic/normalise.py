@@ -12,6 +12,7 @@ map a span found in the normalised string back to the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 
@@ -86,12 +87,17 @@ def _build_table() -> dict[int, str]:
 _TABLE: Mapping[int, str] = _build_table()
 
 
+#: Characters outside the BMP, which the table does not cover (a regex: the Python generator
+#: that scanned every character was most of the cost of normalize on Arabic text).
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def normalize(text: str) -> str:
     """Matching form of ``text`` (see module docstring). Idempotent."""
     out = text.translate(_TABLE)
     if out.isascii():
         return out
-    if any(ord(c) > 0xFFFF for c in out):  # astral characters: fold one by one
+    if _ASTRAL.search(out):  # astral characters: fold one by one
         out = "".join(fold_char(c) if ord(c) > 0xFFFF else c for c in out)
     return out
 

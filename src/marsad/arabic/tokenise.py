@@ -69,11 +69,23 @@ def _prefix_table() -> tuple[tuple[tuple[str, ...], str], ...]:
 _PREFIXES = _prefix_table()
 
 
+def _by_first_letter() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for seq, surface in _PREFIXES:
+        index.setdefault(surface[0], []).append((seq, surface))
+    return {first: tuple(rows) for first, rows in index.items()}
+
+
+#: ``_PREFIXES`` rows by the first letter of their written form, order kept (read-only):
+#: a word is only tried against the rows it can start with.
+_PREFIXES_BY_FIRST = _by_first_letter()
+
+
 def prefix_candidates(word: str) -> list[tuple[str, ...]]:
     """Every proclitic sequence ``word`` could start with (normalised spelling), "" first."""
     norm = normalize(word)
     found: list[tuple[str, ...]] = [()]
-    for seq, surface in _PREFIXES:
+    for seq, surface in _PREFIXES_BY_FIRST.get(norm[:1], ()):
         if len(norm) - len(surface) < 2 or not norm.startswith(surface) or seq in found:
             continue
         # س only before an imperfect verb, and a longer word
