@@ -89,7 +89,7 @@ _TABLE: Mapping[int, str] = _build_table()
 
 #: Characters outside the BMP, which the table does not cover (a regex: the Python generator
 #: that scanned every character was most of the cost of normalize on Arabic text).
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def normalize(text: str) -> str:

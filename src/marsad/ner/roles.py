@@ -21,6 +21,9 @@ from .role_lexicon import TITLE_LINKS, TITLES
 MAX_CHAIN = 7
 _COMMAS = {"،", ","}
 _DETACHABLE = ("و", "ف", "ب", "ل", "ك")
+#: ``RoleFinder.bare`` entries kept before its cache is cleared (bounds memory on a crawl;
+#: the same bound as the feature extractor's word cache).
+BARE_CACHE_LIMIT = 200_000
 
 
 @dataclass(slots=True)
@@ -46,6 +49,16 @@ class RoleFinder:
 
     def __init__(self, lexicons: Lexicons) -> None:
         self.lex = lexicons
+        self._bare: dict[str, tuple[str, int]] = {}
+
+    def bare(self, word: str) -> tuple[str, int]:
+        """``bare_word(word)``, remembered per word: the stage asks it for every token."""
+        found = self._bare.get(word)
+        if found is None:
+            if len(self._bare) >= BARE_CACHE_LIMIT:
+                self._bare.clear()
+            found = self._bare[word] = bare_word(word, self.lex)
+        return found
 
     def country_of(self, word: str) -> str | None:
         """ISO3 for a demonym ("الفرنسي") or country name ("المغرب"), else None."""
@@ -62,13 +75,13 @@ class RoleFinder:
 
     def chain(self, tokens: list[Token], start: int, limit: int | None = None) -> _Role | None:
         """A role chain starting at ``tokens[start]`` (a title), running right to ``limit``."""
-        head, cut = bare_word(tokens[start].text, self.lex)
+        head, cut = self.bare(tokens[start].text)
         if head not in TITLES:
             return None
         end, country, prev_title = start, None, True
         stop = len(tokens) - 1 if limit is None else limit
         for j in range(start + 1, min(stop + 1, start + MAX_CHAIN)):
-            word, _ = bare_word(tokens[j].text, self.lex)
+            word, _ = self.bare(tokens[j].text)
             found = self.country_of(word)
             if found:
                 country = found
