@@ -19,6 +19,7 @@ from .lexicons import Lexicons
 #: Heads of government bodies whose full name is head + ال-complements (+ demonym).
 INSTITUTION_HEADS = frozenset({"وزاره"})  # dual "وزارتي الداخلية" names no one body
 _DETACHABLE = "وفبلك"
+_HEAD_ENDINGS = tuple(sorted(INSTITUTION_HEADS))
 
 
 def trim_hal(words: list[str], labels: list[str], gazetteer: dict[str, str]) -> list[str]:
@@ -50,11 +51,16 @@ def institution_spans(
 ) -> list[tuple[int, int]]:
     """Character spans of "وزارة الداخلية [المغربية]"-style names in one sentence.
 
-    ``bare(word)`` gives the normalised word without و/ب/ل… proclitics and how many
-    characters were peeled (the stage passes its clitic splitter).
+    ``bare(word)`` gives the normalised word without و/ب/ل… proclitics (a suffix of
+    ``normalize(word)``) and how many characters were peeled (the stage passes its
+    clitic splitter).
     """
     spans = []
     for i, tok in enumerate(tokens):
+        # ``bare`` only peels letters off the front, so a head must end the normalised
+        # word: the test skips the clitic split for nearly every token
+        if not normalize(tok.text).endswith(_HEAD_ENDINGS):
+            continue
         head, cut = bare(tok.text)
         if head not in INSTITUTION_HEADS:
             continue
