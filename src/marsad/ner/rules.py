@@ -38,10 +38,12 @@ def drop_demonyms(words: list[str], labels: list[str], demonyms: dict[str, str])
     """Relabel O a one-token entity that is a demonym ("الفرنسيين"): ANERcorp tags them O."""
     out = list(labels)
     for i, label in enumerate(labels):
+        if not label.startswith("B-"):
+            continue  # most tokens: no need to normalise them
         alone = i + 1 == len(labels) or not labels[i + 1].startswith("I-")
         norm = normalize(words[i])
         bare = norm[1:] if norm[:1] in _DETACHABLE else norm  # والفرنسيين
-        if label.startswith("B-") and alone and (norm in demonyms or bare in demonyms):
+        if alone and (norm in demonyms or bare in demonyms):
             out[i] = "O"
     return out
 
