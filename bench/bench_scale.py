@@ -9,6 +9,8 @@ global step of ``run_spark``, which also writes the Parquet tables). Spark's ses
 start (JVM launch) is reported apart from the job. Memory is the peak resident set of
 the whole process tree (the JVM and its Python workers included), sampled every 0.1 s.
 It also checks that both sides produce the same articles (origin -> content hash).
+On a shared machine the wall-clock speed-up says more about the neighbours than about
+Spark, so CPU seconds are reported too (Spark's: JVM and Python workers included).
 """
 
 from __future__ import annotations
@@ -37,6 +39,23 @@ def tree_rss(pid: int) -> int:
         try:
             with open(f"/proc/{p}/statm") as fh:
                 total += int(fh.read().split()[1]) * _PAGE
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system, reaped children included) of ``pid`` and descendants."""
+    total, stack, tick = 0.0, [pid], os.sysconf("SC_CLK_TCK")
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            total += sum(int(x) for x in fields[11:15]) / tick
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     stack.extend(int(c) for c in fh.read().split())
@@ -75,7 +94,7 @@ class PeakMemory:
 def in_process(warc: Path, settings: Settings) -> tuple[dict, dict[str, str]]:
     params = StoryParams()
     with PeakMemory() as mem:
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         hashes, fps, failures = {}, [], 0
         for row in run_in_process([warc], settings, params):
             doc = document_dict(row)
@@ -86,10 +105,12 @@ def in_process(warc: Path, settings: Settings) -> tuple[dict, dict[str, str]]:
             fps.append(Fingerprint.from_row(doc))
         stories = group_stories(fps, params)
         seconds = time.perf_counter() - t0
+        cpu = time.process_time() - cpu0
     pages = len(hashes) + failures
     return {
         "pages": pages, "articles": len(hashes), "failures": failures,
         "stories": len(stories.members), "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 1),
         "pages_per_s": round(pages / seconds, 1), "peak_rss_mb": mem.mb,
     }, hashes  # fmt: skip
 
@@ -104,9 +125,9 @@ def on_spark(warc: Path, settings: Settings, master: str) -> tuple[dict, dict[st
         t0 = time.perf_counter()
         spark = spark_session(master, app="marsad-bench")
         spark.sparkContext.setLogLevel("ERROR")
-        t1 = time.perf_counter()
+        t1, cpu1 = time.perf_counter(), tree_cpu(os.getpid())
         summary = run_spark(spark, [str(warc)], out, settings)
-        t2 = time.perf_counter()
+        t2, cpu2 = time.perf_counter(), tree_cpu(os.getpid())
         spark.stop()
     table = pq.read_table(out / "articles", columns=["origin", "content_hash"]).to_pylist()
     hashes = {r["origin"]: r["content_hash"] for r in table}
@@ -116,6 +137,7 @@ def on_spark(warc: Path, settings: Settings, master: str) -> tuple[dict, dict[st
         "articles": summary.counts["articles"], "failures": summary.counts["failures"],
         "stories": summary.counts["stories"], "startup_seconds": round(t1 - t0, 2),
         "seconds": round(t2 - t1, 2), "pages_per_s": round(pages / (t2 - t1), 1),
+        "cpu_seconds": round(cpu2 - cpu1, 1),
         "pages_per_s_with_startup": round(pages / (t2 - t0), 1), "peak_rss_mb": mem.mb,
         "output": str(out),
     }, hashes  # fmt: skip
@@ -146,6 +168,11 @@ def cpu_per_page(directory: Path, settings: Settings, rounds: int = 20) -> dict:
     }  # fmt: skip
 
 
+def _cores(master: str) -> int:
+    inside = master[master.find("[") + 1 : master.find("]")] if "[" in master else "1"
+    return (os.cpu_count() or 1) if inside == "*" else int(inside)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--warc", type=Path, default=Path("tmp/warc/saudinewsnet-1000.warc.gz"))
@@ -171,6 +198,12 @@ def main() -> None:
         result["speedup"] = round(spark["pages_per_s"] / local["pages_per_s"], 2)
         result["speedup_with_startup"] = round(
             spark["pages_per_s_with_startup"] / local["pages_per_s"], 2
+        )
+        # What the two cores would give if they were free: the same total CPU spread over
+        # N cores. A projection for a shared machine, not a measurement; see "speedup".
+        cores = _cores(args.master)
+        result["cpu_bound_speedup_projection"] = round(
+            cores * local["cpu_seconds"] / spark["cpu_seconds"], 2
         )
     result["load_after"] = os.getloadavg()[0]
     print(json.dumps(result, indent=2))
