@@ -102,6 +102,11 @@ def normalize(text: str) -> str:
     return out
 
 
+#: BMP characters ``normalize`` deletes (harakat, tatweel, zero-width marks …): lets a
+#: caller count a word's normalised letters without normalising it one char at a time.
+VANISHING = frozenset(chr(code) for code in _TABLE if not normalize(chr(code)))
+
+
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """``(normalised, offsets)``: ``offsets[i]`` is the index in ``text`` of normalised char i.
 

@@ -34,12 +34,15 @@ def _ends_with_check_length(word: str, suffix: str) -> bool:
 
 def light_stem(word: str) -> str:
     """Light10 stem of one normalised word (prefix, then suffixes, as Lucene)."""
+    # the two checks above, inlined: this runs once per new word in NER features
+    n = len(word)
     for prefix in LIGHT10_PREFIXES:
-        if _starts_with_check_length(word, prefix):
-            word = word[len(prefix) :]
+        size = len(prefix)
+        if (size > 1 or n >= 4) and n >= size + 2 and word.startswith(prefix):
+            word = word[size:]
             break
     for suffix in LIGHT10_SUFFIXES:
-        if _ends_with_check_length(word, suffix):
+        if len(word) >= len(suffix) + 2 and word.endswith(suffix):
             word = word[: -len(suffix)]
     return word
 

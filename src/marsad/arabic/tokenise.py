@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from .normalise import normalize
+from .normalise import VANISHING, normalize
 
 # Letters, digits, harakat, tatweel, ZWNJ/ZWJ; numbers may carry inner . , / : separators.
 _WORD = r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c\u200d]"
@@ -107,8 +107,8 @@ def _strip_surface(word: str, n: int) -> int:
     for i, ch in enumerate(word):
         if seen == n:
             return i
-        if normalize(ch):
-            seen += 1
+        if ch not in VANISHING if ch <= "\uffff" else normalize(ch):
+            seen += 1  # a letter normalize keeps (astral ones are rare: ask it)
     return len(word)
 
 
