@@ -83,3 +83,26 @@ def test_rare_words_get_letter_trigrams(lex):
     feats = FeatureExtractor(lex).sentence(["كوناري"])[0]
     assert "g3=<كو" in feats and "g3=ري>" in feats
     assert not any(f.startswith("g3=") for f in FeatureExtractor(lex).sentence(["باريس"])[0])
+
+
+def test_trigger_to_the_left_within_three_words(lex):
+    feats = FeatureExtractor(lex).sentence(["وصل", "وزير", "الخارجية", "الفرنسي", "جان", "أمس"])
+    assert "lt=PER" in feats[4] and "lt3=PER" in feats[4]
+    assert "lt1=PER" in feats[2]
+    assert not any(f.startswith("lt") for f in feats[1])  # the trigger itself
+    assert not any(f.startswith("lt") for f in feats[0])
+
+
+def test_document_evidence_reaches_bare_mentions(lex):
+    text = [["قال", "الرئيس", "كارلوس", "إن"], ["وأضاف", "أن", "كارلوس", "سافر"]]
+    later = FeatureExtractor(lex).document(text)[1][2]
+    assert "dt=PER" in later and "d2" in later  # seen after a title in the other sentence
+    alone = FeatureExtractor(lex).document([text[1]])[0][2]
+    assert not any(f in alone for f in ("dt=PER", "d2"))
+
+
+def test_sentence_is_a_one_sentence_document(lex):
+    fe = FeatureExtractor(lex)
+    words = ["سمير", "كارلوس", "في", "باريس"]
+    assert fe.sentence(words) == fe.document([words])[0]
+    assert "dan" in fe.sentence(words)[1]  # follows a first name

@@ -95,11 +95,13 @@ def evaluate_conll(path: Path, model_path: Path | None = None) -> dict[str, obje
     """
     from ..ner.conll import read_conll
     from ..ner.model import NerModel
+    from ..ner.train import blocks
 
     sentences = read_conll(path)
     model = NerModel(model_path)
     gold = [tags for _, tags in sentences]
-    pred = [model.tag(words) for words, _ in sentences]
+    # Runs of consecutive sentences stand for documents, as in training (train.DOC_BLOCK).
+    pred = [p for b in blocks(sentences) for p in model.tag_document([w for w, _ in b])]
     result = score(gold, pred)
     three = score(gold, pred, types={"PERS", "LOC", "ORG"})
     result["three_types"] = {k: three[k] for k in ("precision", "recall", "f1")}

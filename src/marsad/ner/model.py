@@ -35,15 +35,27 @@ class NerModel:
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels (model spelling: PERS, LOC, ORG, MISC) for one sentence."""
-        if not words:
-            return []
-        labels = to_bio(self._tagger.tag(self.features.sentence(words)))
-        labels = trim_hal(words, labels, self.lexicons.gazetteer)
-        return drop_demonyms(words, labels, self.lexicons.demonyms)
+        return self.tag_document([words])[0]
 
-    def tag_with_marginals(self, words: list[str]) -> tuple[list[str], list[float]]:
-        """Labels and, per token, the marginal probability of its label."""
-        labels = self.tag(words)
-        raw = self._tagger.tag()  # the model's own labels (BILOU) for the marginals
-        marg = [self._tagger.marginal(lab, i) for i, lab in enumerate(raw)]
-        return labels, marg
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO labels for consecutive sentences of one text (they share evidence)."""
+        return [labels for labels, _ in self._tag(sentences, marginals=False)]
+
+    def tag_with_marginals(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+        """Per sentence of one text: labels and, per token, the marginal of its label."""
+        return self._tag(sentences, marginals=True)
+
+    def _tag(
+        self, sentences: list[list[str]], *, marginals: bool
+    ) -> list[tuple[list[str], list[float]]]:
+        out: list[tuple[list[str], list[float]]] = []
+        for words, feats in zip(sentences, self.features.document(sentences), strict=True):
+            if not words:
+                out.append(([], []))
+                continue
+            raw = self._tagger.tag(feats)
+            labels = trim_hal(words, to_bio(raw), self.lexicons.gazetteer)
+            labels = drop_demonyms(words, labels, self.lexicons.demonyms)
+            marg = [self._tagger.marginal(lab, i) for i, lab in enumerate(raw)] if marginals else []
+            out.append((labels, marg))
+        return out

@@ -51,17 +51,21 @@ class NerStage:
                 Token(t.text, t.start + start, t.end + start) for t in tokenize(text[start:end])
             ]
             sentences.append(tokens)
-            mentions.extend(self._with_institutions(tokens, self.tag_tokens(tokens)))
+        # The whole article is one document: a name seen after a title in one sentence
+        # informs its bare mentions in the others (features._doc_evidence).
+        tagged = model.tag_with_marginals([[t.text for t in tokens] for tokens in sentences])
+        for tokens, (labels, marginals) in zip(sentences, tagged, strict=True):
+            found = self._mentions(tokens, labels, marginals)
+            mentions.extend(self._with_institutions(tokens, found))
         home = home_country_of(article.dateline.place, model.lexicons)
         attach_roles(text, mentions, sentences, self._roles, home_country=home)
         article.mentions = mentions
         return article
 
-    def tag_tokens(self, tokens: list[Token]) -> list[Mention]:
-        """Mentions (no roles yet) for the tokens of one sentence."""
-        if not tokens:
-            return []
-        labels, marginals = self.model.tag_with_marginals([t.text for t in tokens])
+    def _mentions(
+        self, tokens: list[Token], labels: list[str], marginals: list[float]
+    ) -> list[Mention]:
+        """Mentions (no roles yet) for the tagged tokens of one sentence."""
         out = []
         for typ, first, last in chunks(labels):
             score = sum(marginals[first : last + 1]) / (last - first + 1)

@@ -23,6 +23,10 @@ ANERCORP_TRAIN = "ner/anercorp/camel-split-reconstructed/train.reconstructed.txt
 AQMAR_TRAIN = "ner/aqmar/train.txt"
 AQMAR_DEV = "ner/aqmar/dev.txt"
 THREE_TYPES = {"PERS", "LOC", "ORG"}
+#: Consecutive CoNLL sentences treated as one text for the document-evidence features
+#: (ANERcorp and AQMAR mark no article boundaries; a news article has ~10-20 sentences).
+#: Only 10 was tried (time); the stage passes each whole article as one document.
+DOC_BLOCK = 10
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,14 +66,21 @@ def split_dev(sentences: list[Sentence], fraction: float) -> tuple[list[Sentence
     return sentences[:cut], sentences[cut:]
 
 
+def blocks(sentences: list[Sentence], size: int = DOC_BLOCK) -> list[list[Sentence]]:
+    """Runs of ``size`` consecutive sentences: the "document" when no boundary is marked."""
+    return [sentences[i : i + size] for i in range(0, len(sentences), size)]
+
+
 def fit(sentences: list[Sentence], out: Path, config: TrainConfig) -> None:
     """Train a CRF on ``sentences`` and write it to ``out``."""
     import pycrfsuite
 
     extractor = FeatureExtractor(load_lexicons())
     trainer = pycrfsuite.Trainer(verbose=False)
-    for words, tags in sentences:
-        trainer.append(extractor.sentence(words), to_bilou(tags) if config.bilou else tags)
+    for block in blocks(sentences):
+        feats = extractor.document([words for words, _ in block])
+        for xseq, (_, tags) in zip(feats, block, strict=True):
+            trainer.append(xseq, to_bilou(tags) if config.bilou else tags)
     trainer.set_params(
         {
             "c1": config.c1,
@@ -85,7 +96,7 @@ def fit(sentences: list[Sentence], out: Path, config: TrainConfig) -> None:
 def evaluate(model: NerModel, sentences: list[Sentence]) -> dict[str, object]:
     """Full score and the 3-type (PER/LOC/ORG) score of ``model`` on ``sentences``."""
     gold = [tags for _, tags in sentences]
-    pred = [model.tag(words) for words, _ in sentences]
+    pred = [p for b in blocks(sentences) for p in model.tag_document([w for w, _ in b])]
     return {"all": score(gold, pred), "three_types": score(gold, pred, types=THREE_TYPES)}
 
 
