@@ -53,12 +53,18 @@ class FeatureExtractor:
     def __init__(self, lexicons: Lexicons) -> None:
         self.lex = lexicons
         self._cache: dict[str, WordInfo] = {}
+        # context features already prefixed for each WINDOW offset ("-1:w=…"), per context
+        # tuple: building those strings for every token was most of sentence()'s time
+        self._windows: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+        # first words of multi-word gazetteer names: _phrases tries only tokens starting one
+        self._heads = frozenset(k.split(" ", 1)[0] for k in lexicons.gazetteer if " " in k)
 
     def word(self, word: str) -> WordInfo:
         info = self._cache.get(word)
         if info is None:
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
+                self._windows.clear()
             info = self._cache[word] = self._word(word)
         return info
 
@@ -124,15 +130,16 @@ class FeatureExtractor:
 
     def _sentence(self, infos: list[WordInfo], phrases: list[list[str]]) -> list[list[str]]:
         n = len(infos)
+        windows = [self._window(info.context) for info in infos]
         out: list[list[str]] = []
         for i, info in enumerate(infos):
             feats = ["bias", *info.own, *phrases[i]]
-            for k in WINDOW:
+            for slot, k in enumerate(WINDOW):
                 j = i + k
                 if 0 <= j < n:
-                    tag = f"{k}:"
-                    feats.extend(tag + f for f in infos[j].context)
-                    feats.extend(tag + f for f in phrases[j])
+                    feats.extend(windows[j][slot])
+                    if phrases[j]:
+                        feats.extend(f"{k}:" + f for f in phrases[j])
                 elif k in (-1, 1):
                     feats.append("BOS" if k < 0 else "EOS")
             feats.extend(_left_triggers(infos, i))
@@ -143,13 +150,24 @@ class FeatureExtractor:
             out.append(feats)
         return out
 
+    def _window(self, context: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        found = self._windows.get(context)
+        if found is None:
+            found = self._windows[context] = tuple(
+                tuple(f"{k}:" + f for f in context) for k in WINDOW
+            )
+        return found
+
     def _phrases(self, infos: list[WordInfo]) -> list[list[str]]:
         """Longest multi-word gazetteer matches: B-/I- features per token."""
-        gaz = self.lex.gazetteer
+        gaz, heads = self.lex.gazetteer, self._heads
         marks: list[list[str]] = [[] for _ in infos]
         i = 0
         while i < len(infos):
             found = 0
+            if not any(f.split(" ", 1)[0] in heads for f in infos[i].forms):
+                i += 1  # no name in the gazetteer starts with this word
+                continue
             for length in range(min(MAX_PHRASE, len(infos) - i), 1, -1):
                 rest = " ".join(x.norm for x in infos[i + 1 : i + length])
                 typ = next(
