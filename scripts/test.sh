@@ -18,6 +18,9 @@ fi
 
 python3 -m pip install -q --disable-pip-version-check -e ".[dev,spark]"
 
+# Spark resolves the host name at start; keep everything on loopback.
+export SPARK_LOCAL_IP=127.0.0.1
+
 python3 -m ruff check src tests bench scripts
 python3 -m mypy
 set +e
