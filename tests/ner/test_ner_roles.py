@@ -76,3 +76,20 @@ def test_later_mention_shares_the_person_role(finder):
     ]
     attach_roles(text, mentions, [tokenize(text)], finder)
     assert (mentions[1].role, mentions[1].country) == ("وزير الداخلية", "FRA")
+
+
+def test_dateline_city_named_like_a_country_is_the_city() -> None:
+    from marsad.ner.roles import home_country_of
+
+    lex = Lexicons(
+        gazetteer={},
+        places={"عمان": ("OMN", "country"), "الرباط": ("MAR", "city")},
+        demonyms={},
+        wordfreq={},
+        clusters={},
+        max_phrase=1,
+        dateline_cities={"عمان": "JOR"},
+    )
+    assert home_country_of("عمّان", lex) == "JOR"
+    assert home_country_of("الرباط", lex) == "MAR"
+    assert home_country_of(None, lex) is None

@@ -81,6 +81,27 @@ def cities(gaz: Path, iso2to3: dict[str, str]) -> dict[str, str]:
     return out
 
 
+#: A city at least this big that shares its Arabic name with a country is what a dateline
+#: names (عمّان -> Amman, JOR, not Oman); smaller namesakes (a US town "لبنان") are not.
+#: Chosen from the 8 such collisions in cities15000_ar: only Amman (1.27 M) passes.
+DATELINE_CITY_MIN_POPULATION = 1_000_000
+
+
+def dateline_cities(gaz: Path, iso2to3: dict[str, str], ctry: dict[str, str]) -> dict[str, str]:
+    """Big cities whose name is also a country's: name -> the city's ISO3."""
+    out: dict[str, str] = {}
+    with open(gaz / "cities-geonames-ar/cities15000_ar.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            iso = iso2to3.get(row["countrycode"])
+            if not iso or int(row["population"] or 0) < DATELINE_CITY_MIN_POPULATION:
+                continue
+            for name in (row["arabic_names"] or "").split("|"):
+                norm = _norm_phrase(name)
+                if norm in ctry and ctry[norm] != iso:
+                    out.setdefault(norm, iso)
+    return out
+
+
 def person_tokens(gaz: Path) -> dict[str, str]:
     """Name tokens -> PER (Wikidata, count >= 1), plus FIRST for Arabic given names."""
     out: dict[str, str] = {}
@@ -140,6 +161,9 @@ def build(shared_data: Path, out_dir: Path = DATA_DIR) -> dict[str, int]:
     sizes = {
         "places.tsv": _write(out_dir / "places.tsv", sorted((k, *v) for k, v in places.items())),
         "demonyms.tsv": _write(out_dir / "demonyms.tsv", sorted(demonyms(ctry).items())),
+        "dateline_cities.tsv": _write(
+            out_dir / "dateline_cities.tsv", sorted(dateline_cities(gaz, iso2to3, ctry).items())
+        ),
         "gazetteer.tsv": _write(out_dir / "gazetteer.tsv", sorted(gazetteer.items())),
         "wordfreq.tsv": _write(
             out_dir / "wordfreq.tsv",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ModelError
@@ -26,6 +26,8 @@ class Lexicons:
     clusters: dict[str, str]
     #: longest gazetteer phrase, in tokens
     max_phrase: int
+    #: big city sharing a country's name -> the city's ISO alpha-3 (for datelines)
+    dateline_cities: dict[str, str] = field(default_factory=dict)
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -49,4 +51,5 @@ def load_lexicons(data_dir: Path = DATA_DIR) -> Lexicons:
         wordfreq={r[0]: int(r[1]) for r in _rows(data_dir / "wordfreq.tsv")},
         clusters=clusters,
         max_phrase=max((k.count(" ") + 1 for k in gazetteer), default=1),
+        dateline_cities={r[0]: r[1] for r in _rows(data_dir / "dateline_cities.tsv")},
     )

@@ -176,5 +176,9 @@ def home_country_of(place: str | None, lex: Lexicons) -> str | None:
     """ISO3 of a dateline place ("الرباط" -> MAR) or None."""
     if not place:
         return None
-    found = lex.places.get(normalize(place))
+    key = normalize(place)
+    # A dateline names a city: عمّان is Amman (JOR) even though Oman is spelt the same.
+    if key in lex.dateline_cities:
+        return lex.dateline_cities[key]
+    found = lex.places.get(key)
     return found[0] if found else None
