@@ -64,10 +64,9 @@ def _resolve(db: sqlite3.Connection, entity: Entity) -> str:
         return entity.id
     if db.execute("SELECT 1 FROM entities WHERE id = ?", (entity.id,)).fetchone():
         return entity.id
-    moved = db.execute("SELECT target FROM entity_redirects WHERE old = ?", (entity.id,))
-    target = moved.fetchone()
+    target = redirect_target(db, entity.id)
     if target is not None:
-        return str(target[0])
+        return target
     tokens = id_tokens(entity.id)
     keys = sorted(person_keys(tokens))
     marks = ",".join("?" * len(keys))
@@ -230,21 +229,31 @@ def list_entities(
     return [dict(r) for r in db.execute(sql, (*args, limit, offset))]
 
 
-def entity_detail(db: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
-    """One entity with its aliases and counts, and the articles that mention it most.
+def redirect_target(db: sqlite3.Connection, entity_id: str) -> str | None:
+    """The id an entity merged away (``merge_entities``) now lives under, or None."""
+    row = db.execute("SELECT target FROM entity_redirects WHERE old = ?", (entity_id,)).fetchone()
+    return str(row[0]) if row is not None else None
 
-    An id merged into another (``merge_entities``) gives the entity it now is.
-    """
-    moved = db.execute("SELECT target FROM entity_redirects WHERE old = ?", (entity_id,)).fetchone()
-    entity_id = moved[0] if moved else entity_id
+
+def entity_row(db: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
+    """The entities row as a dict (no aliases), or None."""
     row = db.execute(
         "SELECT id, name, type, country, sector, role, geonames_id, mention_count "
         "FROM entities WHERE id = ?",
         (entity_id,),
     ).fetchone()
-    if row is None:
+    return dict(row) if row is not None else None
+
+
+def entity_detail(db: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
+    """One entity with its aliases and counts, and the articles that mention it most.
+
+    An id merged into another (``merge_entities``) gives the entity it now is.
+    """
+    entity_id = redirect_target(db, entity_id) or entity_id
+    out = entity_row(db, entity_id)
+    if out is None:
         return None
-    out = dict(row)
     out["aliases"] = {
         r[0]: r[1]
         for r in db.execute(

@@ -6,19 +6,15 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from .entities import entity_row
 from .queries import EventFilters, list_events
 
 
 def get_entity(db: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
     """The entity row with its aliases (most used first), or None."""
-    row = db.execute(
-        "SELECT id, name, type, country, sector, role, geonames_id, mention_count "
-        "FROM entities WHERE id = ?",
-        (entity_id,),
-    ).fetchone()
-    if row is None:
+    out = entity_row(db, entity_id)
+    if out is None:
         return None
-    out = dict(row)
     out["aliases"] = [
         {"alias": r[0], "count": r[1]}
         for r in db.execute(

@@ -69,34 +69,12 @@ def _paragraphs(db: sqlite3.Connection, article_id: int) -> list[str]:
     return [p for p in (data.get("dek"), *data.get("paragraphs", [])) if p]
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleFilters:
-    """Filters for article lists (same meaning as the search facets)."""
-
-    site: str | None = None
-    section: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    entity: str | None = None
-    event_type: str | None = None
-
-    def as_search(self) -> SearchFilters:
-        return SearchFilters(
-            site=self.site,
-            section=self.section,
-            date_from=self.date_from,
-            date_to=self.date_to,
-            entity=self.entity,
-            event_type=self.event_type,
-        )
-
-
 def list_articles(
-    db: sqlite3.Connection, filters: ArticleFilters, *, limit: int = 20, offset: int = 0
+    db: sqlite3.Connection, filters: SearchFilters, *, limit: int = 20, offset: int = 0
 ) -> tuple[int, list[dict[str, Any]]]:
     """(total, newest-first rows) of the latest article versions matching ``filters``."""
 
-    where, params = filter_sql(filters.as_search())
+    where, params = filter_sql(filters)
     total = db.execute(f"SELECT COUNT(*) FROM articles a WHERE {where}", params).fetchone()[0]
     rows = db.execute(
         f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {where} "

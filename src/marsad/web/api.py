@@ -101,7 +101,7 @@ def list_articles(
     format: FormatQ = "json",
 ) -> Any:
     """Latest article versions, newest first, filtered like the search facets."""
-    filters = queries.ArticleFilters(site, section, date_from, date_to, entity, event_type)
+    filters = queries.SearchFilters(site, section, date_from, date_to, entity, event_type)
     total, rows = queries.list_articles(db, filters, limit=_page(format, limit), offset=offset)
     return _out(format, "articles", total, rows)
 

@@ -53,7 +53,7 @@ def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
 @router.get("/", summary="Overview page: volume over time by site and event type")
 def overview(request: Request, db: Db) -> HTMLResponse:
     """Counts, volume charts (data embedded as JSON) and the latest articles."""
-    total, latest = queries.list_articles(db, queries.ArticleFilters(), limit=10)
+    total, latest = queries.list_articles(db, queries.SearchFilters(), limit=10)
     return _render(
         request,
         "overview.html",
