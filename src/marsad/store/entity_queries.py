@@ -6,8 +6,13 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from .entities import entity_row
+from .entities import entity_row, redirect_target
 from .queries import EventFilters, list_events
+
+
+def merged_into(db: sqlite3.Connection, entity_id: str) -> str | None:
+    """The id an entity merged away now lives under (None if it is not a merged-away id)."""
+    return redirect_target(db, entity_id)
 
 
 def get_entity(db: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:

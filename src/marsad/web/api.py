@@ -7,6 +7,7 @@ import sqlite3
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi.responses import RedirectResponse
 
 from ..store import entity_queries as eq
 from ..store import queries
@@ -118,11 +119,22 @@ def get_article(
     return data
 
 
-@router.get("/entities/{entity_id}", responses=NOT_FOUND, summary="One entity")
-def get_entity(db: Db, entity_id: EntityId) -> Any:
-    """The entity with its aliases (and counts) and the roles seen with it over time."""
+MOVED: dict[int | str, dict[str, Any]] = {
+    308: {"description": "The id was merged into another entity: follow Location"}
+}
+
+
+@router.get("/entities/{entity_id}", responses=NOT_FOUND | MOVED, summary="One entity")
+def get_entity(request: Request, db: Db, entity_id: EntityId) -> Any:
+    """The entity with its aliases (and counts) and the roles seen with it over time.
+
+    An id merged into another entity answers 308 with the entity it now is as Location.
+    """
     ent = eq.get_entity(db, entity_id)
     if ent is None:
+        target = eq.merged_into(db, entity_id)
+        if target is not None:
+            return RedirectResponse(str(request.url_for("get_entity", entity_id=target)), 308)
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     ent["roles"] = eq.entity_roles(db, entity_id)
     return ent

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from ..store import entity_queries as eq
@@ -174,13 +174,19 @@ def article_page(
     )
 
 
-@router.get("/entities/{entity_id}", summary="Entity page", responses={404: {}})
+@router.get("/entities/{entity_id}", summary="Entity page", responses={404: {}, 308: {}})
 def entity_page(
     request: Request, db: Db, entity_id: Annotated[str, Path(max_length=200)]
-) -> HTMLResponse:
-    """Aliases, roles over time, events timeline, who-met-whom graph, latest mentions."""
+) -> Response:
+    """Aliases, roles over time, events timeline, who-met-whom graph, latest mentions.
+
+    An id merged into another entity redirects there: links and bookmarks keep working.
+    """
     entity = eq.get_entity(db, entity_id)
     if entity is None:
+        target = eq.merged_into(db, entity_id)
+        if target is not None:
+            return RedirectResponse(str(request.url_for("entity_page", entity_id=target)), 308)
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     co = eq.cooccurring(db, entity_id, limit=20)
     total, rows = eq.entity_mentions(db, entity_id, limit=60)
