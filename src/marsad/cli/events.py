@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         country: Annotated[
             str | None,
-            typer.Option("--country", help="ISO 3166-1 alpha-3 of the actor or recipient."),
+            typer.Option("--country", help="ISO alpha-3 of the actor, recipient or location."),
         ] = None,
         since: Annotated[
             str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")

@@ -7,7 +7,7 @@ import sqlite3
 from typing import Any
 
 from .entities import entity_row, redirect_target
-from .queries import EventFilters, list_events
+from .events import EventQuery, query_events
 
 
 def merged_into(db: sqlite3.Connection, entity_id: str) -> str | None:
@@ -66,7 +66,7 @@ def entity_events(
     db: sqlite3.Connection, entity_id: str, *, limit: int = 100
 ) -> list[dict[str, Any]]:
     """Events where the entity is actor or recipient, newest first (the timeline)."""
-    return list_events(db, EventFilters(actor=entity_id), limit=limit)[1]
+    return query_events(db, EventQuery(party=entity_id, limit=limit))
 
 
 def cooccurring(db: sqlite3.Connection, entity_id: str, *, limit: int = 20) -> list[dict[str, Any]]:

@@ -48,29 +48,34 @@ def save_events(db: sqlite3.Connection, article_id: int, article: Article) -> No
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventQuery:
-    """Filters of ``query_events``; None means any. ``actor``/``recipient`` are entity ids or
-    names (any stored alias); ``country`` (ISO3) matches the actor's or recipient's country;
-    ``since``/``until`` are ISO dates, inclusive."""
+    """Filters of ``query_events`` (the CLI, the API and the pages share them); None means
+    any. ``actor``/``recipient``/``party`` (either role) are entity ids or names (any stored
+    alias); ``country`` (ISO3) matches the actor's, recipient's or location's country;
+    ``since``/``until`` are YYYY[-MM[-DD]] prefixes, inclusive ("2020-10" = all October)."""
 
     type: str | None = None
     actor: str | None = None
     recipient: str | None = None
+    party: str | None = None
     country: str | None = None
     since: str | None = None
     until: str | None = None
+    article: int | None = None
     limit: int = 50
     offset: int = 0
 
 
-_SELECT = """SELECT e.id, e.article_id, e.type, e.mode, e.contexts, e.aux, e.date,
-       e.actor_id, ea.name AS actor_name, ea.country AS actor_country,
-       e.recipient_id, er.name AS recipient_name, er.country AS recipient_country,
-       e.location_id, el.name AS location_name, e.evidence_start, e.evidence_end, e.evidence,
-       a.title, a.url
-FROM events e JOIN articles a ON a.id = e.article_id
+_FROM = """FROM events e JOIN articles a ON a.id = e.article_id
 LEFT JOIN entities ea ON ea.id = e.actor_id
 LEFT JOIN entities er ON er.id = e.recipient_id
 LEFT JOIN entities el ON el.id = e.location_id"""
+_DAY = "COALESCE(e.date, substr(a.published, 1, 10))"
+_SELECT = f"""SELECT e.id, e.article_id, e.type, e.mode, e.contexts, e.aux, e.date,
+       e.actor_id, ea.name AS actor_name, ea.country AS actor_country,
+       e.recipient_id, er.name AS recipient_name, er.country AS recipient_country,
+       e.location_id, el.name AS location_name, e.evidence_start, e.evidence_end, e.evidence,
+       a.title AS article_title, a.url, {_DAY} AS day
+{_FROM}"""
 
 
 def entity_ids(db: sqlite3.Connection, name_or_id: str) -> list[str]:
@@ -89,39 +94,53 @@ def entity_ids(db: sqlite3.Connection, name_or_id: str) -> list[str]:
 
 
 def _where(db: sqlite3.Connection, q: EventQuery) -> tuple[str, list[Any]]:
-    sql, params = ["a.is_latest = 1"], []
+    sql: list[str] = ["a.is_latest = 1"]
+    params: list[Any] = []
     if q.type:
         sql.append("e.type = ?")
         params.append(q.type.upper())
-    for column, value in (("e.actor_id", q.actor), ("e.recipient_id", q.recipient)):
+    for columns, value in (
+        (("e.actor_id",), q.actor),
+        (("e.recipient_id",), q.recipient),
+        (("e.actor_id", "e.recipient_id"), q.party),
+    ):
         if value:
             ids = entity_ids(db, value) or [value]
-            sql.append(f"{column} IN ({','.join('?' * len(ids))})")
-            params += ids
+            marks = ",".join("?" * len(ids))
+            sql.append("(" + " OR ".join(f"{c} IN ({marks})" for c in columns) + ")")
+            params += ids * len(columns)
     if q.country:
-        sql.append("(ea.country = ? OR er.country = ?)")
-        params += [q.country.upper(), q.country.upper()]
+        sql.append("? IN (ea.country, er.country, el.country)")
+        params.append(q.country.upper())
     if q.since:
-        sql.append("COALESCE(e.date, substr(a.published, 1, 10)) >= ?")
+        sql.append(f"{_DAY} >= ?")
         params.append(q.since)
     if q.until:
-        sql.append("COALESCE(e.date, substr(a.published, 1, 10)) <= ?")
-        params.append(q.until)
+        sql.append(f"{_DAY} <= ?")
+        params.append(q.until + "\uffff")  # a prefix: "2020-10" takes the whole month
+    if q.article is not None:
+        sql.append("e.article_id = ?")
+        params.append(q.article)
     return " AND ".join(sql), params
+
+
+def count_events(db: sqlite3.Connection, query: EventQuery) -> int:
+    """How many events match (``limit``/``offset`` ignored)."""
+    where, params = _where(db, query)
+    return int(db.execute(f"SELECT COUNT(*) {_FROM} WHERE {where}", params).fetchone()[0])
 
 
 def query_events(db: sqlite3.Connection, query: EventQuery) -> list[dict[str, Any]]:
     """Matching events, newest first, contexts and aux as lists."""
     where, params = _where(db, query)
     rows = db.execute(
-        f"{_SELECT} WHERE {where} ORDER BY COALESCE(e.date, a.published) DESC, e.id DESC "
-        "LIMIT ? OFFSET ?",
+        f"{_SELECT} WHERE {where} ORDER BY day DESC, e.id DESC LIMIT ? OFFSET ?",
         [*params, query.limit, query.offset],
     ).fetchall()
     out = []
     for r in rows:
         row = dict(r)
-        row["contexts"] = json.loads(row["contexts"])
-        row["aux"] = json.loads(row["aux"])
+        row["contexts"] = json.loads(row["contexts"] or "[]")
+        row["aux"] = json.loads(row["aux"] or "[]")
         out.append(row)
     return out

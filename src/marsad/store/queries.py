@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from .search import (
@@ -140,74 +139,3 @@ def _month_range(first: str, last: str, limit: int = 600) -> list[str]:
         out.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out if (year, month) > end else []
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilters:
-    type: str | None = None
-    actor: str | None = None
-    country: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    article: int | None = None
-
-
-EVENT_SELECT = """
-SELECT e.id, e.article_id, e.type, e.mode, e.contexts, e.aux, e.date, e.evidence,
-       e.actor_id, ea.name AS actor_name, e.recipient_id, er.name AS recipient_name,
-       e.location_id, el.name AS location_name, a.title AS article_title,
-       COALESCE(e.date, substr(a.published, 1, 10)) AS day
-FROM events e JOIN articles a ON a.id = e.article_id
-LEFT JOIN entities ea ON ea.id = e.actor_id
-LEFT JOIN entities er ON er.id = e.recipient_id
-LEFT JOIN entities el ON el.id = e.location_id
-"""
-
-
-def _event_where(f: EventFilters) -> tuple[str, list[Any]]:
-    sql: list[str] = ["a.is_latest = 1"]
-    params: list[Any] = []
-    if f.type:
-        sql.append("e.type = ?")
-        params.append(f.type)
-    if f.actor:
-        sql.append("(e.actor_id = ? OR e.recipient_id = ?)")
-        params += [f.actor, f.actor]
-    if f.country:
-        sql.append(
-            "EXISTS (SELECT 1 FROM entities c WHERE c.country = ? AND c.id IN "
-            "(e.actor_id, e.recipient_id, e.location_id))"
-        )
-        params.append(f.country)
-    if f.date_from:
-        sql.append("COALESCE(e.date, a.published) >= ?")
-        params.append(f.date_from)
-    if f.date_to:
-        sql.append("COALESCE(e.date, a.published) < ?")
-        params.append(f.date_to + "\uffff")
-    if f.article is not None:
-        sql.append("e.article_id = ?")
-        params.append(f.article)
-    return " AND ".join(sql), params
-
-
-def list_events(
-    db: sqlite3.Connection, filters: EventFilters, *, limit: int = 50, offset: int = 0
-) -> tuple[int, list[dict[str, Any]]]:
-    """(total, rows) of events, newest first; contexts and aux decoded from JSON."""
-    where, params = _event_where(filters)
-    total = db.execute(
-        f"SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}",
-        params,
-    ).fetchone()[0]
-    rows = db.execute(
-        f"{EVENT_SELECT} WHERE {where} ORDER BY day DESC, e.id DESC LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    out = []
-    for r in rows:
-        row = dict(r)
-        row["contexts"] = json.loads(row["contexts"] or "[]")
-        row["aux"] = json.loads(row["aux"] or "[]")
-        out.append(row)
-    return int(total), out

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse
 
 from ..store import entity_queries as eq
 from ..store import queries
+from ..store.events import EventQuery, count_events, query_events
 from ..store.search import SearchFilters
 from ..store.sqlite import SQLiteStore
 from .app import reader, store_reader
@@ -177,7 +178,7 @@ def list_events(
     db: Db,
     type: Text = None,
     actor: Annotated[
-        str | None, Query(max_length=200, description="Entity id (actor or recipient)")
+        str | None, Query(max_length=200, description="Entity id or name (actor or recipient)")
     ] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$", description="ISO alpha-3")] = None,
     date_from: DateQ = None,
@@ -187,8 +188,16 @@ def list_events(
     format: FormatQ = "json",
 ) -> Any:
     """Events newest first, by type, entity, the country of any party, date range."""
-    filters = queries.EventFilters(type, actor, country, date_from, date_to)
-    total, rows = queries.list_events(db, filters, limit=_page(format, limit), offset=offset)
+    query = EventQuery(
+        type=type,
+        party=actor,
+        country=country,
+        since=date_from,
+        until=date_to,
+        limit=_page(format, limit),
+        offset=offset,
+    )
+    total, rows = count_events(db, query), query_events(db, query)
     return _out(format, "events", total, rows)
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..store import entity_queries as eq
 from ..store import queries
+from ..store.events import EventQuery, query_events
 from ..store.search import SearchFilters
 from ..store.sqlite import SQLiteStore
 from .app import reader, store_reader
@@ -162,7 +163,7 @@ def article_page(
     title_mentions = segments(
         article.get("text") or "", 0, len(article.get("title") or ""), article.get("mentions") or []
     )
-    events = queries.list_events(db, queries.EventFilters(article=article_id), limit=100)[1]
+    events = query_events(db, EventQuery(article=article_id, limit=100))
     return _render(
         request,
         "article.html",
