@@ -1,6 +1,8 @@
 """Tagging speed of the shipped NER model on one core, and its size on disk.
 
     python bench/bench_ner.py ../shared/data/ner/aqmar/dev.txt [--model PATH] [--repeat N]
+    python bench/bench_ner.py ../shared/data/ner/aqmar/dev.txt --model \
+        src/marsad/ner/models/anercorp-neural.onnx        # the neural tagger (+ its .json)
 
 Prints tokens per second for the first pass (cold word-feature cache, as for a new crawl)
 and for later passes (warm cache), plus the model file size in MB.
@@ -25,12 +27,15 @@ def main() -> None:
 
     from marsad.ner.conll import read_conll
     from marsad.ner.model import NerModel
+    from marsad.ner.neural.model import NeuralNerModel
     from marsad.ner.train import DOC_BLOCK
 
     sentences = [words for words, _ in read_conll(args.conll)]
     n_tokens = sum(len(s) for s in sentences)
     started = time.perf_counter()
-    model = NerModel(args.model)
+    # an .onnx file is the neural tagger (onnxruntime, one thread), anything else the CRF
+    neural = args.model is not None and args.model.suffix == ".onnx"
+    model = NeuralNerModel(args.model) if neural else NerModel(args.model)
     load = time.perf_counter() - started
     for i in range(1 + args.repeat):
         started = time.perf_counter()
@@ -41,8 +46,10 @@ def main() -> None:
             f"pass {i + 1} ({'cold' if i == 0 else 'warm'} cache): {rate:,.0f} tokens/s "
             f"over {n_tokens:,} tokens"
         )
-    size = model.path.stat().st_size / 1e6
-    print(f"model load: {load:.2f} s; model file: {model.path.name} {size:.1f} MB")
+    files = [model.path, model.path.with_suffix(".json")] if neural else [model.path]
+    size = sum(p.stat().st_size for p in files) / 1e6
+    names = " + ".join(p.name for p in files)
+    print(f"model load: {load:.2f} s; model files: {names} {size:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,236 @@
+"""Words -> the emission network's input arrays (numpy only; training and tagging share it).
+
+Per token: the id of its normalised form and of its clitic-stripped stem in the word-vector
+vocabulary, its letters (ids, for the character CNN) and binary lexicon flags: gazetteer
+types, multi-word gazetteer phrase B/I marks, trigger words on the left, title, demonym,
+proclitics, shape, and what the same stem's other occurrences in the document suggest.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from ...arabic import normalize, split_clitics
+from ..lexicons import Lexicons
+from ..role_lexicon import TITLES
+from ..triggers import TRIGGERS
+
+LABELS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+PAD, UNK = 0, 1
+#: Letters kept per word for the character CNN (longer words: first 10 and last 10 letters).
+MAX_CHARS = 20
+#: Longest gazetteer phrase matched, in tokens (as the CRF's features.MAX_PHRASE).
+MAX_PHRASE = 5
+#: How far to the left a trigger word counts (as the CRF's features.TRIGGER_SPAN).
+TRIGGER_SPAN = 3
+GAZ_TYPES = ("PER", "FIRST", "LOC", "ORG", "CITY", "CTRY")
+TRIGGER_TYPES = ("PER", "ORG", "LOC")
+PREFIXES = ("و", "ف", "ب", "ك", "ل", "ال", "س")
+_PUNCT = "\"'«»“”‘’()[]{}<>.,،؛;:؟?!…-–—/\\*_"
+
+FLAGS: tuple[str, ...] = (
+    *(f"g:{t}" for t in GAZ_TYPES),
+    *(f"pB:{t}" for t in GAZ_TYPES),
+    *(f"pI:{t}" for t in GAZ_TYPES),
+    *(f"t:{t}" for t in TRIGGER_TYPES),
+    *(f"lt:{t}" for t in TRIGGER_TYPES),
+    *(f"pre:{p}" for p in PREFIXES),
+    "title",
+    "demonym",
+    "dig",
+    "lat",
+    "pa",
+    "suf",
+    "pun",
+    *(f"dlt:{t}" for t in TRIGGER_TYPES),
+    *(f"dgp:{t}" for t in GAZ_TYPES),
+    "dan",
+    "dbn",
+    "d2",
+)
+_FLAG = {name: i for i, name in enumerate(FLAGS)}
+#: Word-type cache entries kept before the cache is cleared (a crawl has ~10^6 types).
+CACHE_LIMIT = 200_000
+
+
+class WordEntry(NamedTuple):
+    norm: str
+    #: clitic-stripped stem: the key linking a word's mentions in one document
+    key: str
+    word_id: int
+    stem_id: int
+    chars: tuple[int, ...]
+    #: flag indices that depend on the word alone
+    flags: tuple[int, ...]
+    #: forms tried against the gazetteer (the word, its stem with and without ال)
+    forms: tuple[str, ...]
+    trigger: str
+    #: a person's name or first name in the gazetteer
+    name: bool
+
+
+class Encoded(NamedTuple):
+    """One sentence's inputs (unpadded)."""
+
+    words: np.ndarray  # [T] int64
+    stems: np.ndarray  # [T] int64
+    chars: np.ndarray  # [T, MAX_CHARS] int64
+    flags: np.ndarray  # [T, len(FLAGS)] float32
+
+
+class Encoder:
+    """Turns sentences into ``Encoded`` arrays; one per model (its word cache is bounded)."""
+
+    def __init__(self, lexicons: Lexicons, words: dict[str, int], chars: dict[str, int]) -> None:
+        self.lex = lexicons
+        self.words = words
+        self.chars = chars
+        self._cache: dict[str, WordEntry] = {}
+        self._heads = frozenset(k.split(" ", 1)[0] for k in lexicons.gazetteer if " " in k)
+
+    def word(self, word: str) -> WordEntry:
+        entry = self._cache.get(word)
+        if entry is None:
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            entry = self._cache[word] = self._word(word)
+        return entry
+
+    def _word(self, word: str) -> WordEntry:
+        norm = normalize(word).strip(_PUNCT) or normalize(word)
+        letters = norm if len(norm) <= MAX_CHARS else norm[:10] + norm[-10:]
+        chars = tuple(self.chars.get(c, UNK) for c in letters)
+        chars += (PAD,) * (MAX_CHARS - len(chars))
+        if not any(c.isalnum() for c in norm):
+            wid = self.words.get(norm, UNK)
+            return WordEntry(norm, "", wid, wid, chars, (_FLAG["pun"],), (), "", False)
+        lex = self.lex
+        split = split_clitics(norm, lex.wordfreq)
+        stem = split.stem
+        forms = [norm] + ([stem, "ال" + stem] if stem != norm else [])
+        gaz = {lex.gazetteer[f] for f in forms if f in lex.gazetteer}
+        flags = [_FLAG[f"g:{t}"] for t in gaz if f"g:{t}" in _FLAG]
+        flags += [_FLAG[f"pre:{p}"] for p in split.prefixes if f"pre:{p}" in _FLAG]
+        trigger = TRIGGERS.get(norm) or TRIGGERS.get(stem, "")
+        if trigger:
+            flags.append(_FLAG[f"t:{trigger}"])
+        checks = (
+            ("title", stem in TITLES or norm in TITLES),
+            ("demonym", norm in lex.demonyms),
+            ("dig", any(c.isdigit() for c in norm)),
+            ("lat", any("a" <= c <= "z" for c in norm)),
+            ("pa", word.strip(_PUNCT) != word),
+            ("suf", bool(split.suffixes)),
+        )
+        flags += [_FLAG[name] for name, on in checks if on]
+        return WordEntry(
+            norm,
+            stem,
+            self.words.get(norm, UNK),
+            self.words.get(stem, self.words.get(norm, UNK)),
+            chars,
+            tuple(sorted(flags)),
+            tuple(forms),
+            trigger,
+            "PER" in gaz or "FIRST" in gaz,
+        )
+
+    def document(self, sentences: list[list[str]]) -> list[Encoded]:
+        """Inputs for consecutive sentences of one text (they share stem evidence)."""
+        entries = [[self.word(w) for w in words] for words in sentences]
+        phrases = [self._phrases(s) for s in entries]
+        lefts = [[_left_trigger(s, i) for i in range(len(s))] for s in entries]
+        evidence = _doc_evidence(entries, phrases, lefts)
+        out = []
+        for s, marks, left in zip(entries, phrases, lefts, strict=True):
+            flags = np.zeros((len(s), len(FLAGS)), dtype=np.float32)
+            for i, e in enumerate(s):
+                on = [*e.flags, *marks[i], *evidence.get(e.key, ())]
+                if left[i]:
+                    on.append(_FLAG[f"lt:{left[i]}"])
+                flags[i, on] = 1.0
+            out.append(
+                Encoded(
+                    np.array([e.word_id for e in s], dtype=np.int64),
+                    np.array([e.stem_id for e in s], dtype=np.int64),
+                    np.array([e.chars for e in s], dtype=np.int64).reshape(len(s), MAX_CHARS),
+                    flags,
+                )
+            )
+        return out
+
+    def _phrases(self, entries: list[WordEntry]) -> list[list[int]]:
+        """Longest multi-word gazetteer matches: B/I flag indices per token."""
+        gaz, heads = self.lex.gazetteer, self._heads
+        marks: list[list[int]] = [[] for _ in entries]
+        i = 0
+        while i < len(entries):
+            found = 0
+            if any(f in heads for f in entries[i].forms):
+                for length in range(min(MAX_PHRASE, len(entries) - i), 1, -1):
+                    rest = " ".join(x.norm for x in entries[i + 1 : i + length])
+                    typ = next(
+                        (gaz[f + " " + rest] for f in entries[i].forms if f + " " + rest in gaz),
+                        None,
+                    )
+                    if typ is not None and f"pB:{typ}" in _FLAG:
+                        marks[i].append(_FLAG[f"pB:{typ}"])
+                        for j in range(i + 1, i + length):
+                            marks[j].append(_FLAG[f"pI:{typ}"])
+                        found = length
+                        break
+            i += found or 1
+        return marks
+
+
+def _left_trigger(entries: list[WordEntry], i: int) -> str:
+    """The nearest trigger type in the TRIGGER_SPAN words to the left ("" if none)."""
+    for k in range(1, TRIGGER_SPAN + 1):
+        if i - k < 0:
+            break
+        if entries[i - k].trigger:
+            return entries[i - k].trigger
+    return ""
+
+
+def _doc_evidence(
+    entries: list[list[WordEntry]], phrases: list[list[list[int]]], lefts: list[list[str]]
+) -> dict[str, list[int]]:
+    """Per stem, flags from its occurrences anywhere in the text (no labels used)."""
+    found: dict[str, set[int]] = {}
+    seen: dict[str, int] = {}
+    to_doc = {_FLAG[f"pB:{t}"]: _FLAG[f"dgp:{t}"] for t in GAZ_TYPES}
+    to_doc.update({_FLAG[f"pI:{t}"]: _FLAG[f"dgp:{t}"] for t in GAZ_TYPES})
+    for s, marks, left in zip(entries, phrases, lefts, strict=True):
+        for i, e in enumerate(s):
+            if len(e.key) < 3 or e.trigger:
+                continue
+            seen[e.key] = seen.get(e.key, 0) + 1
+            ev = found.setdefault(e.key, set())
+            if left[i]:
+                ev.add(_FLAG[f"dlt:{left[i]}"])
+            ev.update(to_doc[m] for m in marks[i])
+            if i > 0 and s[i - 1].name:
+                ev.add(_FLAG["dan"])
+            if i + 1 < len(s) and s[i + 1].name:
+                ev.add(_FLAG["dbn"])
+    d2 = _FLAG["d2"]
+    return {k: sorted(ev) + ([d2] if seen[k] > 1 else []) for k, ev in found.items() if ev}
+
+
+def pad(batch: list[Encoded]) -> dict[str, np.ndarray]:
+    """Pad sentences to one length; ``rev`` reverses each sentence within its own length
+    (the backward LSTM reads it, so padding never precedes a real token)."""
+    n, width = len(batch), max(len(e.words) for e in batch)
+    words = np.zeros((n, width), dtype=np.int64)
+    stems = np.zeros((n, width), dtype=np.int64)
+    chars = np.zeros((n, width, MAX_CHARS), dtype=np.int64)
+    flags = np.zeros((n, width, len(FLAGS)), dtype=np.float32)
+    rev = np.tile(np.arange(width, dtype=np.int64), (n, 1))
+    for b, e in enumerate(batch):
+        t = len(e.words)
+        words[b, :t], stems[b, :t], chars[b, :t], flags[b, :t] = e.words, e.stems, e.chars, e.flags
+        rev[b, :t] = np.arange(t - 1, -1, -1)
+    return {"words": words, "stems": stems, "chars": chars, "flags": flags, "rev": rev}

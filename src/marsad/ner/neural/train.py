@@ -1,0 +1,315 @@
+"""Train the BiLSTM-CRF (torch), export its emission network to ONNX, write its model card.
+
+Data as for the CRF (marsad.ner.train): the reported dev set is the last 10% of ANERcorp
+train; epochs are chosen on an inner dev carved from the end of the remaining training part,
+so the reported dev never steers training.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import random
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from ...evaluation.ner import score
+from ..conll import Sentence, read_conll
+from ..lexicons import DATA_DIR, load_lexicons
+from ..train import ANERCORP_TRAIN, AQMAR_DEV, AQMAR_TRAIN, THREE_TYPES, blocks, sha256, split_dev
+from .encode import LABELS, UNK, Encoded, Encoder, pad
+
+_LABEL_ID = {lab: i for i, lab in enumerate(LABELS)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NetConfig:
+    """Sizes of the network (network.py)."""
+
+    hidden: int = 128
+    char_dim: int = 32
+    char_filters: int = 64
+    char_width: int = 3
+    dropout: float = 0.5
+    #: Keep the pretrained word vectors fixed (training words then cannot drift away from
+    #: the unseen words that share their neighbourhoods).
+    freeze_words: bool = True
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TrainConfig:
+    """Training choices; the defaults are the shipped model's (see MODEL_CARD-neural.json)."""
+
+    net: NetConfig = field(default_factory=NetConfig)
+    epochs: int = 30
+    batch: int = 16
+    lr: float = 2e-3
+    clip: float = 5.0
+    seed: int = 13
+    dev_fraction: float = 0.1
+    #: Inner dev (end of the training part) used to pick the epoch; 0 trains on it too and
+    #: runs exactly ``epochs`` epochs.
+    inner_fraction: float = 0.1
+    with_aqmar: bool = True
+    #: Word vectors kept besides the training words: the most frequent in the news corpora.
+    top_words: int = 50_000
+    #: Letters seen fewer times in training map to UNK.
+    min_char: int = 2
+    threads: int = 1
+
+
+class Tagger(Protocol):
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]: ...
+
+
+def evaluate(model: Tagger, sentences: list[Sentence]) -> dict[str, dict]:
+    """Full and PER/LOC/ORG scores, documents as DOC_BLOCK runs (as marsad.ner.train does)."""
+    gold = [tags for _, tags in sentences]
+    pred = [p for b in blocks(sentences) for p in model.tag_document([w for w, _ in b])]
+    return {"all": score(gold, pred), "three_types": score(gold, pred, types=THREE_TYPES)}
+
+
+def load_vectors(w2v: Path) -> tuple[list[str], np.ndarray]:
+    words = w2v.joinpath("vocab.txt").read_text(encoding="utf-8").split("\n")
+    vectors = np.load(w2v / "vectors.npy").astype(np.float32)
+    return words[: len(vectors)], vectors
+
+
+def build_tables(
+    sentences: list[Sentence], vocab: list[str], vectors: np.ndarray, config: TrainConfig
+) -> tuple[dict[str, int], np.ndarray, dict[str, int]]:
+    """Word ids and their vectors (training words + frequent words), and letter ids."""
+    probe = Encoder(load_lexicons(), {}, {})
+    seen: Counter[str] = Counter()
+    letters: Counter[str] = Counter()
+    for words, _ in sentences:
+        for w in words:
+            e = probe.word(w)
+            seen.update((e.norm, e.key))
+            letters.update(e.norm)
+    keep = [w for i, w in enumerate(vocab) if i < config.top_words or w in seen]
+    rows = {w: i for i, w in enumerate(vocab)}
+    table = np.zeros((len(keep) + 2, vectors.shape[1]), dtype=np.float32)
+    table[UNK] = vectors.mean(axis=0)
+    table[2:] = vectors[[rows[w] for w in keep]]
+    ids = {w: i + 2 for i, w in enumerate(keep)}
+    chars = {c: i + 2 for i, c in enumerate(sorted(c for c, n in letters.items() if n >= 2))}
+    return ids, table, chars
+
+
+def encode_sentences(encoder: Encoder, sentences: list[Sentence]) -> list[tuple[Encoded, list]]:
+    """Encode in DOC_BLOCK runs (the document evidence), paired with label ids."""
+    out = []
+    for block in blocks(sentences):
+        enc = encoder.document([w for w, _ in block])
+        out += [
+            (e, [_LABEL_ID[t] for t in valid_bio(tags)])
+            for e, (_, tags) in zip(enc, block, strict=True)
+        ]
+    return out
+
+
+def valid_bio(tags: list[str]) -> list[str]:
+    """An I-X that follows neither B-X nor I-X starts a span (as conlleval reads it): B-X.
+    The CRF forbids O -> I-X, so the few such tags in ANERcorp would be impossible paths."""
+    out: list[str] = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("I-") and (i == 0 or out[i - 1][2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        out.append(tag)
+    return out
+
+
+def _batches(data: list, size: int, rng: random.Random) -> list[list]:
+    """Shuffled batches of similar-length sentences (sorted within pools of 20 batches:
+    half the padded work of plain shuffling, still a different mix each epoch)."""
+    order = list(range(len(data)))
+    rng.shuffle(order)
+    out: list[list] = []
+    for p in range(0, len(order), 20 * size):
+        pool = sorted(order[p : p + 20 * size], key=lambda i: len(data[i][1]))
+        out += [[data[i] for i in pool[k : k + size]] for k in range(0, len(pool), size)]
+    rng.shuffle(out)
+    return out
+
+
+def _tensors(batch: list) -> tuple[dict, object, object]:
+    import torch
+
+    arrays = pad([e for e, _ in batch])
+    width = arrays["words"].shape[1]
+    tags = np.zeros((len(batch), width), dtype=np.int64)
+    mask = np.zeros((len(batch), width), dtype=np.float32)
+    for b, (_, labels) in enumerate(batch):
+        tags[b, : len(labels)] = labels
+        mask[b, : len(labels)] = 1.0
+    inputs = {k: torch.from_numpy(v) for k, v in arrays.items()}
+    return inputs, torch.from_numpy(tags), torch.from_numpy(mask)
+
+
+def _torch_model(tables: dict, vectors: np.ndarray, config: TrainConfig) -> tuple:
+    import torch
+
+    from .network import Crf, Emitter
+
+    torch.manual_seed(config.seed)
+    emitter = Emitter(vectors, len(tables["chars"]) + 2, config.net)
+    return emitter, Crf()
+
+
+def _as_model(emitter, crf, words: dict, chars: dict, path: Path):
+    """The torch network wrapped as a NeuralNerModel (for scoring during training)."""
+    import torch
+
+    from .model import NeuralNerModel, Tables
+
+    trans, start, end = (x.detach().double().numpy() for x in crf.tables())
+    tables = Tables(LABELS, words, chars, trans, start, end)
+
+    def emit(arrays: dict[str, np.ndarray]) -> np.ndarray:
+        with torch.no_grad():
+            return emitter(**{k: torch.from_numpy(v) for k, v in arrays.items()}).numpy()
+
+    return NeuralNerModel.from_parts(tables, emit, load_lexicons(), path)
+
+
+def fit(
+    data: list,
+    words: dict[str, int],
+    table: np.ndarray,
+    chars: dict[str, int],
+    config: TrainConfig,
+    inner_dev: list[Sentence],
+) -> tuple:
+    """Train; with an inner dev, keep the epoch with the best inner-dev F1."""
+    import copy
+
+    import torch
+
+    torch.set_num_threads(config.threads)
+    rng = random.Random(config.seed)
+    emitter, crf = _torch_model({"chars": chars}, table, config)
+    params = [p for p in [*emitter.parameters(), *crf.parameters()] if p.requires_grad]
+    optimiser = torch.optim.Adam(params, lr=config.lr)
+    best: tuple = (-1.0, 0, None)
+    history = []
+    for epoch in range(1, config.epochs + 1):
+        started = time.time()
+        emitter.train()
+        total = 0.0
+        for batch in _batches(data, config.batch, rng):
+            inputs, tags, mask = _tensors(batch)
+            loss = crf.nll(emitter(**inputs), tags, mask) / len(batch)
+            optimiser.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, config.clip)
+            optimiser.step()
+            total += float(loss.detach()) * len(batch)
+        emitter.eval()
+        row = {
+            "epoch": epoch,
+            "loss": round(total / len(data), 3),
+            "s": round(time.time() - started),
+        }
+        if inner_dev:
+            model = _as_model(emitter, crf, words, chars, Path("inner"))
+            row["inner_f1"] = round(evaluate(model, inner_dev)["all"]["f1"], 2)
+            if row["inner_f1"] > best[0]:
+                best = (
+                    row["inner_f1"],
+                    epoch,
+                    copy.deepcopy((emitter.state_dict(), crf.state_dict())),
+                )
+        history.append(row)
+        print(json.dumps(row), flush=True)
+    if best[2] is not None:
+        emitter.load_state_dict(best[2][0])
+        crf.load_state_dict(best[2][1])
+    return emitter, crf, history, best[1] or config.epochs
+
+
+def export(emitter, crf, words: dict, chars: dict, out: Path) -> None:
+    """Write the emission network (ONNX, opset 17, dynamic batch and length) and its tables."""
+    import torch
+
+    from .model import Tables, tables_path
+
+    emitter.eval()
+    names = ["words", "stems", "chars", "flags", "rev"]
+    sample = pad(Encoder(load_lexicons(), words, chars).document([["مثال", "قصير", "."]]))
+    axes = {name: {0: "batch", 1: "length"} for name in [*names, "emissions"]}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    torch.onnx.export(
+        emitter,
+        tuple(torch.from_numpy(sample[n]) for n in names),
+        str(out),
+        input_names=names,
+        output_names=["emissions"],
+        dynamic_axes=axes,
+        opset_version=17,
+        dynamo=False,
+    )
+    trans, start, end = (x.detach().double().numpy() for x in crf.tables())
+    side = Tables(LABELS, words, chars, trans, start, end).to_json()
+    tables_path(out).write_text(json.dumps(side, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _data(shared: Path, config: TrainConfig) -> tuple[list, list, list, list[Path]]:
+    """(training part, inner dev, reported dev, input files)."""
+    anercorp = shared / ANERCORP_TRAIN
+    part, dev = split_dev(read_conll(anercorp), config.dev_fraction)
+    inner: list[Sentence] = []
+    if config.inner_fraction:
+        part, inner = split_dev(part, config.inner_fraction)
+    inputs = [anercorp]
+    if config.with_aqmar:
+        part = part + read_conll(shared / AQMAR_TRAIN)
+        inputs.append(shared / AQMAR_TRAIN)
+    return part, inner, dev, inputs
+
+
+def train(shared: Path, w2v: Path, out: Path, config: TrainConfig, *, command: str = "") -> dict:
+    """Train, export to ``out`` (+ tables), score dev and AQMAR dev, write the model card."""
+    from .model import NeuralNerModel, tables_path
+
+    part, inner, dev, inputs = _data(shared, config)
+    vocab, vectors = load_vectors(w2v)
+    words, table, chars = build_tables(part, vocab, vectors, config)
+    data = encode_sentences(Encoder(load_lexicons(), words, chars), part)
+    started = time.time()
+    emitter, crf, history, epoch = fit(data, words, table, chars, config, inner)
+    seconds = time.time() - started
+    export(emitter, crf, words, chars, out)
+    model = NeuralNerModel(out)
+    card = {
+        "model": out.name,
+        "command": command,
+        "config": asdict(config),
+        "chosen_epoch": epoch,
+        "history": history,
+        "train_sentences": len(part),
+        "inner_dev_sentences": len(inner),
+        "dev": {
+            "what": f"last {config.dev_fraction:.0%} of ANERcorp train sentences",
+            "sentences": len(dev),
+            **evaluate(model, dev),
+        },
+        "aqmar_dev": evaluate(model, read_conll(shared / AQMAR_DEV)),
+        "training_data_sha256": {str(p.relative_to(shared)): sha256(p) for p in inputs},
+        "word_vectors_sha256": {
+            p.name: sha256(p) for p in (w2v / "vocab.txt", w2v / "vectors.npy")
+        },
+        "lexicons_sha256": {p.name: sha256(p) for p in sorted(DATA_DIR.glob("*.tsv"))},
+        "vocabulary": len(words) + 2,
+        "train_seconds": round(seconds, 1),
+        "model_bytes": out.stat().st_size + tables_path(out).stat().st_size,
+        "python": platform.python_version(),
+    }
+    card_path = out.with_name("MODEL_CARD-neural.json")
+    card_path.write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return card
