@@ -1,8 +1,12 @@
 """Sentence classifier for the event types the trigger words alone code poorly (PROTEST,
-ASSAULT): logistic regression over word, word-pair and word-prefix features plus the
-trigger-lexicon hits. Pure Python at run time; trained by ``marsad.events.train``.
+ASSAULT): logistic regression over word, word-pair and word-prefix features, the
+trigger-lexicon hits, and the mean word vector (word2vec) of the sentence and of the words
+around its trigger. Pure Python at run time; trained by ``marsad.events.train``.
 
-The model file is gzipped JSON {"types": {TYPE: {"bias", "threshold", "weights"}}, ...}.
+A linear weight on a mean of word vectors is the mean of one number per word (the vector's
+dot product with the weights), so the model file ships those numbers, not the vectors.
+The file is gzipped JSON {"types": {TYPE: {"bias", "threshold", "weights", "opening",
+"sentence_words", "window_words"}}, "meta": {...}}.
 """
 
 from __future__ import annotations
@@ -10,17 +14,25 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .lexicon import word_forms
+
 if TYPE_CHECKING:
     from .sentence import SentenceView
 
 MODEL_NAME = "sentence_model.json.gz"
+#: Feature-name prefixes of the words pooled through word vectors (not sparse weights): a
+#: sentence word, and a word near the sentence's strongest trigger of a type ("vw:TYPE:").
+SENTENCE_WORD, WINDOW_WORD = "vs:", "vw:"
+#: Words on each side of a trigger that make its window; not tuned (a clause's subject and
+#: object usually stand within three words of an Arabic verb).
+WINDOW = 3
 
 
 #: Words that date a report to the news cycle ("أمس", weekdays): a reported event, not
@@ -68,7 +80,51 @@ def sentence_features(v: SentenceView) -> list[str]:
     if any(TIME_WORDS.intersection(f) for f in forms):
         feats.add("time")
     feats.add(f"length:{min(len(v.tokens) // 10, 5)}")
+    feats.update(_vector_words(v))
     return sorted(feats)
+
+
+def _vector_words(v: SentenceView) -> set[str]:
+    """The sentence's words, and the words within WINDOW of each type's strongest trigger,
+    as SENTENCE_WORD / WINDOW_WORD feature names (normalised, clitics kept)."""
+    words = [f[0] if f and f[0][:1].isalpha() else "" for f in v.forms]
+    out = {SENTENCE_WORD + w for w in words if w}
+    strongest: dict[str, tuple[float, int, int]] = {}
+    for m in v.triggers:
+        typ, weight = m.payload.type, m.payload.weight
+        if typ not in strongest or weight > strongest[typ][0]:
+            strongest[typ] = (weight, m.start, m.end)
+    for typ, (_, i, j) in strongest.items():
+        near = words[max(0, i - WINDOW) : j + WINDOW]
+        out.update(f"{WINDOW_WORD}{typ}:{w}" for w in near if w)
+    return out
+
+
+def known_form(word: str, vocabulary: Container[str]) -> str | None:
+    """The first of ``word``'s forms (as written, then without proclitics) that has a
+    vector: the training vocabulary is whole written words, so "والمحتجون" falls back to
+    "المحتجون" or "محتجون" when it is rare."""
+    for form in word_forms(word):
+        if form in vocabulary:
+            return form
+    return None
+
+
+def pooled_words(features: Iterable[str], typ: str) -> tuple[list[str], list[str]]:
+    """The sentence words and the ``typ`` trigger-window words named in ``features``."""
+    window = f"{WINDOW_WORD}{typ}:"
+    sentence, near = [], []
+    for f in features:
+        if f.startswith(SENTENCE_WORD):
+            sentence.append(f[len(SENTENCE_WORD) :])
+        elif f.startswith(window):
+            near.append(f[len(window) :])
+    return sentence, near
+
+
+def _mean_score(words: Iterable[str], table: Mapping[str, float]) -> float:
+    scores = [table[k] for k in (known_form(w, table) for w in words) if k is not None]
+    return sum(scores) / len(scores) if scores else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +137,18 @@ class TypeModel:
     threshold: float
     weights: dict[str, float]
     opening: bool = False
+    #: The type's name (which trigger windows it reads) and its per-word scores: word
+    #: vector . weights on the sentence's / the trigger window's mean vector.
+    type: str = ""
+    sentence_words: Mapping[str, float] = field(default_factory=dict)
+    window_words: Mapping[str, float] = field(default_factory=dict)
 
-    def probability(self, features: Iterable[str]) -> float:
+    def probability(self, features: Sequence[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        if self.sentence_words or self.window_words:
+            sentence, near = pooled_words(features, self.type)
+            z += _mean_score(sentence, self.sentence_words)
+            z += _mean_score(near, self.window_words)
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
@@ -124,6 +189,9 @@ class SentenceClassifier:
                 float(m["threshold"]),
                 dict(m["weights"]),
                 bool(m.get("opening", False)),
+                t,
+                dict(m.get("sentence_words", {})),
+                dict(m.get("window_words", {})),
             )
             for t, m in data["types"].items()
         }
@@ -136,6 +204,8 @@ class SentenceClassifier:
                 "threshold": m.threshold,
                 "weights": m.weights,
                 "opening": m.opening,
+                "sentence_words": dict(m.sentence_words),
+                "window_words": dict(m.window_words),
             }
             for t, m in self.models.items()
         }

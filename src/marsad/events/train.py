@@ -25,7 +25,17 @@ from pathlib import Path
 
 import numpy as np
 
-from .classifier import MODEL_NAME, SentenceClassifier, TypeModel, sentence_features
+from .classifier import (
+    MODEL_NAME,
+    SENTENCE_WORD,
+    WINDOW,
+    WINDOW_WORD,
+    SentenceClassifier,
+    TypeModel,
+    known_form,
+    pooled_words,
+    sentence_features,
+)
 from .plover import Lexicons, Ontology
 from .sentence import view
 
@@ -48,6 +58,43 @@ EPOCHS = 300
 MIN_COUNT = 2
 #: Probability thresholds tried by cross-validation.
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.91, 0.05))
+
+
+#: Word vectors (scripts/train_embeddings.py output) read when present: word2vec over the
+#: unlabelled news corpora. Only the VOCABULARY most frequent words are used, in training
+#: and in the shipped per-word scores alike (their size: about 1 MB in the model file).
+VECTORS = Path(__file__).resolve().parents[3] / "tmp" / "w2v"
+VOCABULARY = 30_000
+
+
+@dataclass(frozen=True, slots=True)
+class Vectors:
+    """The most frequent words and their vectors (float32 [len(words), dim])."""
+
+    index: dict[str, int]
+    matrix: np.ndarray
+
+    @classmethod
+    def load(cls, folder: Path, size: int = VOCABULARY) -> Vectors | None:
+        if not (folder / "vectors.npy").is_file():
+            return None
+        words = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")[:size]
+        matrix = np.load(folder / "vectors.npy", mmap_mode="r")[: len(words)]
+        return cls({w: i for i, w in enumerate(words)}, np.asarray(matrix, dtype=np.float64))
+
+    def mean(self, words: list[str]) -> np.ndarray:
+        rows = [self.index[k] for k in (known_form(w, self.index) for w in words) if k]
+        if not rows:
+            return np.zeros(self.matrix.shape[1])
+        return self.matrix[rows].mean(axis=0)
+
+    def pooled(self, feats: list[list[str]], typ: str) -> np.ndarray:
+        """Per row: the mean vector of its words, then of its trigger window's words."""
+        out = []
+        for fs in feats:
+            sentence, near = pooled_words(fs, typ)
+            out.append(np.concatenate([self.mean(sentence), self.mean(near)]))
+        return np.array(out).reshape(len(feats), -1)
 
 
 def fold_of(record_id: str) -> int:
@@ -77,21 +124,43 @@ def featurize(
     return feats, np.array(opening, dtype=bool)
 
 
-def fit(feats: list[list[str]], y: np.ndarray, l2: float, pos_weight: float) -> TypeModel:
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    """A trained type model and its weights on the raw pooled word vectors (``dense``)."""
+
+    model: TypeModel
+    dense: np.ndarray
+
+    def logits(self, feats: list[list[str]], dense: np.ndarray) -> np.ndarray:
+        m = self.model
+        sparse = [m.bias + sum(m.weights.get(f, 0.0) for f in fs) for fs in feats]
+        return np.array(sparse) + (dense @ self.dense if self.dense.size else 0.0)
+
+    def probabilities(self, feats: list[list[str]], dense: np.ndarray) -> np.ndarray:
+        return 1 / (1 + np.exp(-np.clip(self.logits(feats, dense), -30, 30)))
+
+
+def fit(
+    feats: list[list[str]], dense: np.ndarray, y: np.ndarray, l2: float, pos_weight: float
+) -> Fitted:
     """Logistic regression by full-batch gradient descent with Adam (numpy only), over the
-    features seen in at least MIN_COUNT of its own training rows."""
-    counts = Counter(f for fs in feats for f in fs)
+    features seen in at least MIN_COUNT of its own training rows and the pooled word vectors
+    (standardised on the training rows; the weights returned apply to the raw vectors)."""
+    counts = Counter(f for fs in feats for f in fs if not _pooled(f))
     feats = [[f for f in fs if counts[f] >= MIN_COUNT] for fs in feats]
     vocab = {f: i for i, f in enumerate(sorted({f for fs in feats for f in fs}))}
     rows = np.concatenate([np.full(len(fs), i) for i, fs in enumerate(feats)] + [[]]).astype(int)
     cols = np.array([vocab[f] for fs in feats for f in fs], dtype=int)
-    n, d = len(feats), len(vocab)
+    mu, sd = dense.mean(axis=0), dense.std(axis=0) + 1e-6
+    x = (dense - mu) / sd
+    n, d = len(feats), len(vocab) + x.shape[1]
     w, b = np.zeros(d), 0.0
     m, v, mb, vb = np.zeros(d), np.zeros(d), 0.0, 0.0
     for step in range(1, EPOCHS + 1):
-        z = np.bincount(rows, weights=w[cols], minlength=n) + b
+        z = np.bincount(rows, weights=w[cols], minlength=n) + x @ w[len(vocab) :] + b
         r = (1 / (1 + np.exp(-z)) - y) * (1.0 + (pos_weight - 1.0) * y)
-        g = np.bincount(cols, weights=r[rows], minlength=d) / n + l2 * w / n
+        g = np.concatenate([np.bincount(cols, weights=r[rows], minlength=len(vocab)), r @ x])
+        g = g / n + l2 * w / n
         gb = float(r.mean())
         m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
         mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
@@ -99,8 +168,14 @@ def fit(feats: list[list[str]], y: np.ndarray, l2: float, pos_weight: float) -> 
         w -= lr * m / (np.sqrt(v) + 1e-8)
         b -= lr * mb / (np.sqrt(vb) + 1e-8)
     names = list(vocab)
-    weights = {names[i]: round(float(w[i]), 5) for i in np.flatnonzero(np.abs(w) > 1e-3)}
-    return TypeModel(float(b), 0.5, weights)
+    sparse = w[: len(vocab)]
+    weights = {names[i]: round(float(sparse[i]), 5) for i in np.flatnonzero(np.abs(sparse) > 1e-3)}
+    raw = w[len(vocab) :] / sd
+    return Fitted(TypeModel(float(b - raw @ mu), 0.5, weights), raw)
+
+
+def _pooled(feature: str) -> bool:
+    return feature.startswith((SENTENCE_WORD, WINDOW_WORD))
 
 
 def prf(pred: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
@@ -123,13 +198,20 @@ def targets(y: np.ndarray, soft: np.ndarray, mode: str) -> tuple[np.ndarray, np.
 @dataclass(frozen=True, slots=True)
 class Data:
     """One GSR file as training arrays: features, labels (-1 = ambiguous), acceptance
-    shares, folds, and whether a strong trigger of the type opens the row."""
+    shares, folds, whether a strong trigger of the type opens the row, whether any trigger
+    of the type is in it (the events stage classifies only those: the gate), and the
+    pooled word vectors (zero columns without vectors)."""
 
     feats: list[list[str]]
     y: np.ndarray
     soft: np.ndarray
     folds: np.ndarray
     opening: np.ndarray
+    gate: np.ndarray
+    dense: np.ndarray
+
+    def pick(self, mask: np.ndarray) -> tuple[list[list[str]], np.ndarray]:
+        return _pick(self.feats, mask), self.dense[mask]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,13 +233,15 @@ def out_of_fold(data: Data, grid: Grid, within: np.ndarray) -> np.ndarray:
     for k in np.unique(data.folds[within]):
         tr = within & (data.folds != k) & usable
         te = within & (data.folds == k)
-        model = fit(_pick(data.feats, tr), target[tr], l2, pos_weight)
-        probs[te] = [model.probability(f) for f in _pick(data.feats, te)]
+        model = fit(*data.pick(tr), target[tr], l2, pos_weight)
+        probs[te] = model.probabilities(*data.pick(te))
     return probs
 
 
-def predict(probs: np.ndarray, opening: np.ndarray, threshold: float, use: bool) -> np.ndarray:
-    return (probs >= threshold) | (opening & use)
+def predict(
+    probs: np.ndarray, opening: np.ndarray, gate: np.ndarray, threshold: float, use: bool
+) -> np.ndarray:
+    return gate & ((probs >= threshold) | (opening & use))
 
 
 def choose(data: Data, within: np.ndarray) -> tuple[Choice, dict[Grid, float]]:
@@ -171,7 +255,7 @@ def choose(data: Data, within: np.ndarray) -> tuple[Choice, dict[Grid, float]]:
         probs = out_of_fold(data, grid, within)
         for use in (False, True):
             for t in THRESHOLDS:
-                f1 = prf(predict(probs, data.opening, t, use)[scored], y)[2]
+                f1 = prf(predict(probs, data.opening, data.gate, t, use)[scored], y)[2]
                 if best is None or f1 > best.f1:
                     best = Choice(grid, float(t), use, f1)
                 per_grid[grid] = max(per_grid.get(grid, 0.0), f1)
@@ -190,9 +274,11 @@ def nested(data: Data) -> tuple[np.ndarray, list[str]]:
         choice, _ = choose(data, ~test)
         usable, target = targets(data.y, data.soft, choice.grid[2])
         train = ~test & usable
-        model = fit(_pick(data.feats, train), target[train], choice.grid[0], choice.grid[1])
-        probs = np.array([model.probability(f) for f in _pick(data.feats, test)])
-        pred[test] = predict(probs, data.opening[test], choice.threshold, choice.opening)
+        model = fit(*data.pick(train), target[train], choice.grid[0], choice.grid[1])
+        probs = model.probabilities(*data.pick(test))
+        pred[test] = predict(
+            probs, data.opening[test], data.gate[test], choice.threshold, choice.opening
+        )
         dev = data.y[test] >= 0
         p, r, f = prf(pred[test][dev], data.y[test][dev])
         lines.append(
@@ -208,21 +294,32 @@ def _pick(feats: list[list[str]], mask: np.ndarray) -> list[list[str]]:
     return [f for f, keep in zip(feats, mask, strict=True) if keep]
 
 
-def load_data(path: Path, lexicons: Lexicons, typ: str) -> Data:
+def load_data(path: Path, lexicons: Lexicons, typ: str, vectors: Vectors | None) -> Data:
     rows = load_rows(path)
     feats, opening = featurize(rows, lexicons, typ)
     y = np.array([LABELS.get(r["label"], -1) for r in rows])
     soft = np.array([soft_label(r) for r in rows])
     folds = np.array([fold_of(r["id"]) for r in rows])
-    return Data(feats, y, soft, folds, opening)
+    gate = np.array([f"t:{typ}" in fs for fs in feats])
+    dense = vectors.pooled(feats, typ) if vectors else np.zeros((len(rows), 0))
+    return Data(feats, y, soft, folds, opening, gate, dense)
 
 
-def train_type(typ: str, path: Path, lexicons: Lexicons, report: list[str]) -> TypeModel:
-    data = load_data(path, lexicons, typ)
+def word_scores(vectors: Vectors | None, weights: np.ndarray) -> dict[str, float]:
+    """Each vocabulary word's vector . ``weights`` (what the mean-vector feature adds)."""
+    if vectors is None or not weights.size:
+        return {}
+    scores = vectors.matrix @ weights
+    return {w: round(float(scores[i]), 4) for w, i in vectors.index.items()}
+
+
+def train_type(
+    typ: str, path: Path, lexicons: Lexicons, vectors: Vectors | None, report: list[str]
+) -> TypeModel:
+    data = load_data(path, lexicons, typ, vectors)
     scored = data.y >= 0
     y = data.y[scored]
-    lex = np.array([f"t:{typ}" in fs for fs in data.feats])
-    p, r, f = prf(lex[scored], y)
+    p, r, f = prf(data.gate[scored], y)
     report.append(
         f"- {typ} trigger lexicon alone ({int(scored.sum())} yes/no rows): "
         f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
@@ -244,14 +341,25 @@ def train_type(typ: str, path: Path, lexicons: Lexicons, report: list[str]) -> T
     )
     l2, pos_weight, mode = choice.grid
     usable, target = targets(data.y, data.soft, mode)
-    model = fit(_pick(data.feats, usable), target[usable], l2, pos_weight)
+    fitted = fit(*data.pick(usable), target[usable], l2, pos_weight)
     report.append(f"- {typ} shipped model: trained on all {int(usable.sum())} usable rows")
-    return TypeModel(model.bias, choice.threshold, model.weights, choice.opening)
+    dim = fitted.dense.size // 2
+    m = fitted.model
+    return TypeModel(
+        m.bias,
+        choice.threshold,
+        m.weights,
+        choice.opening,
+        typ,
+        word_scores(vectors, fitted.dense[:dim]),
+        word_scores(vectors, fitted.dense[dim:]),
+    )
 
 
-def main(gsr_dir: str) -> None:
+def main(gsr_dir: str, vectors_dir: Path = VECTORS) -> None:
     root = Path(gsr_dir)
     lexicons = Lexicons.load(Ontology.load())
+    vectors = Vectors.load(vectors_dir)
     report = [
         "# Sentence model (PROTEST, ASSAULT)",
         "",
@@ -270,14 +378,31 @@ def main(gsr_dir: str) -> None:
         "were chosen by CV on the other four folds). The shipped model's settings come from "
         "5-fold CV on all folds; it is trained on all folds. Features are kept when at least "
         f"{MIN_COUNT} training rows carry them. 'ambiguous' rows are scored apart (used as "
-        "soft targets when those win). Scores (yes/no rows):",
+        "soft targets when those win). A row counts as coded only when a trigger of the type "
+        "is in it (the events stage's gate). " + _vectors_line(vectors_dir, vectors),
+        "",
+        "Scores (yes/no rows):",
         "",
     ]
-    models = {typ: train_type(typ, root / name, lexicons, report) for typ, name in TYPES.items()}
+    models = {
+        typ: train_type(typ, root / name, lexicons, vectors, report) for typ, name in TYPES.items()
+    }
     meta = {"split": f"all folds of sha256(id) % {FOLDS}", "epochs": EPOCHS}
     SentenceClassifier(models).dump(DATA / MODEL_NAME, meta)
     (DATA / "sentence_model.md").write_text("\n".join(report) + "\n", encoding="utf-8")
     print("\n".join(report))
+
+
+def _vectors_line(folder: Path, vectors: Vectors | None) -> str:
+    if vectors is None:
+        return f"No word vectors ({folder} absent): sparse features only."
+    card = folder / "card.json"
+    digest = hashlib.sha256(card.read_bytes()).hexdigest() if card.is_file() else "no card"
+    return (
+        f"Word vectors: the {len(vectors.index)} most frequent words of {folder.name} "
+        f"(scripts/train_embeddings.py; card.json sha256 {digest}); the mean vector of the "
+        f"sentence and of the words within {WINDOW} of the type's strongest trigger."
+    )
 
 
 if __name__ == "__main__":
