@@ -96,3 +96,43 @@ def test_kill_minus_nine_then_same_ingest_stores_each_page_once(tmp_path: Path) 
     for url, data in rows:
         article = json.loads(data)
         assert article["url"] == url and article["paragraphs"], "half-written article"
+
+
+def test_rerun_skips_pages_already_analysed_unless_changed_or_reprocess(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from marsad.pipeline import Pipeline
+
+    src = tmp_path / "records.jsonl"
+    _records(src, 12)
+    db = tmp_path / "r.db"
+    settings = Settings(db_path=db, stages=())
+    calls: list[str] = []
+    real = Pipeline.safe_call
+
+    def counting(self, page):  # type: ignore[no-untyped-def]
+        calls.append(page.origin)
+        return real(self, page)
+
+    monkeypatch.setattr(Pipeline, "safe_call", counting)
+    assert ingest([src], settings).new == 12 and len(calls) == 12
+    calls.clear()
+    again = ingest([src], settings)
+    assert (again.new, again.unchanged, calls) == (0, 12, [])
+    # one record edited: only it is analysed again, and stored as a new version
+    lines = src.read_text("utf-8").splitlines()
+    edited = json.loads(lines[3])
+    edited["text"] += " وأضافت الوزارة تفاصيل جديدة."
+    lines[3] = json.dumps(edited, ensure_ascii=False)
+    src.write_text("\n".join(lines) + "\n", "utf-8")
+    third = ingest([src], settings)
+    assert (third.versions, third.unchanged, len(calls)) == (1, 11, 1)
+    # other settings (another pipeline) or --reprocess: everything is analysed again
+    calls.clear()
+    forced = ingest([src], settings.with_(reprocess=True))
+    assert (forced.unchanged, len(calls)) == (12, 12)
+    calls.clear()
+    assert ingest([src], settings.with_(max_page_bytes=4_000_000)).unchanged == 12
+    assert len(calls) == 12
+    with open_store(db) as store:
+        assert store.count_articles() == 12

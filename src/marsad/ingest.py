@@ -2,20 +2,27 @@
 
 A document that fails is recorded with its reason and the batch goes on. Killing the
 process loses at most the uncommitted batch; running the same ingest again stores each
-page exactly once (articles are keyed by document and content hash).
+page exactly once (articles are keyed by document and content hash), and skips the pages
+whose bytes and pipeline (version, settings, models) are those it already analysed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import Article, Failure
+from .document import Article, Failure, RawPage
 from .factory import load_pipeline
 from .settings import Settings
 from .sources import iter_pages
 from .store import open_store
+from .store.sqlite import SQLiteStore
+
+#: Package folders whose files (models, lexicons) decide what the pipeline makes of a page.
+MODEL_DIRS = ("ner/models", "ner/data", "events/data", "linking/data", "extraction/data")
 
 
 @dataclass(slots=True)
@@ -42,6 +49,8 @@ def ingest(
     pipeline = load_pipeline(settings)
     summary = IngestSummary()
     batch: list[Article | Failure] = []
+    hashes: dict[str, str] = {}  # origin -> raw hash of the pages in flight
+    fingerprint = pipeline_fingerprint(settings)
     with open_store(settings.db_path) as store:
 
         def flush() -> None:
@@ -51,6 +60,9 @@ def ingest(
                         store.record_failure(item)
                         continue
                     result = store.save_article(item)
+                    raw_hash = hashes.pop(item.origin, None)
+                    if raw_hash is not None:
+                        store.remember_raw(item.origin, raw_hash, result.article_id)
                     if result.status == "new":
                         summary.new += 1
                     elif result.status == "version":
@@ -59,7 +71,10 @@ def ingest(
                         summary.unchanged += 1
             batch.clear()
 
-        for result in pipeline.run(iter_pages(paths, kind=settings.kind), on_done=on_document):
+        pages = iter_pages(paths, kind=settings.kind)
+        if not settings.reprocess:
+            pages = _unseen(pages, store, fingerprint, hashes, summary, on_document)
+        for result in pipeline.run(pages, on_done=on_document):
             if isinstance(result, Failure):
                 summary.failed += 1
                 if on_failure is not None:
@@ -70,3 +85,53 @@ def ingest(
         if batch:
             flush()
     return summary
+
+
+def _unseen(
+    pages: Iterable[RawPage | Failure],
+    store: SQLiteStore,
+    fingerprint: str,
+    hashes: dict[str, str],
+    summary: IngestSummary,
+    on_document: Callable[[], None] | None,
+) -> Iterator[RawPage | Failure]:
+    """Pages not yet analysed as they are; the others count as unchanged, unprocessed."""
+    for page in pages:
+        if isinstance(page, RawPage) and page.origin:
+            digest = raw_hash(page, fingerprint)
+            if store.raw_seen(page.origin, digest):
+                summary.unchanged += 1
+                if on_document is not None:
+                    on_document()
+                continue
+            hashes[page.origin] = digest
+        yield page
+
+
+def raw_hash(page: RawPage, fingerprint: str) -> str:
+    """The page as the pipeline sees it: bytes, kind, url, record, and the pipeline itself."""
+    digest = hashlib.sha256(fingerprint.encode())
+    record = json.dumps(page.record, sort_keys=True, ensure_ascii=False, default=str)
+    for part in (page.kind, page.url or "", str(page.fetched or ""), record):
+        digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0" + page.content)
+    return digest.hexdigest()
+
+
+def pipeline_fingerprint(settings: Settings) -> str:
+    """What decides the output besides the page: marsad's version, the settings that shape
+    analysis and every model or lexicon file (a retrained model re-analyses on the next run)."""
+    from . import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    shaping = (settings.kind, settings.reference_date, settings.max_page_bytes, settings.stages)
+    digest.update(repr(shaping).encode())
+    package = Path(__file__).parent
+    files = [p for d in MODEL_DIRS for p in sorted((package / d).glob("*")) if p.is_file()]
+    files += [p for p in (settings.ner_model, settings.event_model) if p is not None]
+    for path in files:
+        digest.update(str(path.name).encode())
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()

@@ -34,6 +34,9 @@ class Settings:
     event_model: Path | None = None
     #: Articles written per store transaction during ingest.
     batch_size: int = 50
+    #: Ingest analyses every page again, even one already analysed with the same bytes and
+    #: pipeline (normally skipped as unchanged).
+    reprocess: bool = False
     #: Fetching (marsad.sources.fetch): private, loopback and link-local addresses are
     #: refused unless this is set (tests serving pages on 127.0.0.1 set it).
     allow_private_addresses: bool = False

@@ -106,12 +106,25 @@ def register(app: typer.Typer) -> None:
         batch_size: Annotated[
             int, typer.Option(help="Articles per transaction (a crash loses at most one).")
         ] = Settings().batch_size,
+        reprocess: Annotated[
+            bool,
+            typer.Option(
+                "--reprocess",
+                help="Analyse every page again, even those already analysed unchanged.",
+            ),
+        ] = False,
     ) -> None:
-        """Extract and analyse PATHS and store them; the same page twice is stored once."""
+        """Extract and analyse PATHS and store them; the same page twice is stored once.
+
+        A page already analysed with the same bytes, settings and models is skipped (counted
+        unchanged); a new marsad version or retrained model analyses it again.
+        """
         from ..ingest import ingest as run_ingest
         from ..sources.files import iter_files
 
-        settings = _settings(kind, reference_date, db).with_(batch_size=max(1, batch_size))
+        settings = _settings(kind, reference_date, db).with_(
+            batch_size=max(1, batch_size), reprocess=reprocess
+        )
         console = err_console()
         total = sum(1 for _ in iter_files(paths))
         with progress(console, "ingesting") as prog:

@@ -63,7 +63,7 @@ def m001_articles(db: sqlite3.Connection) -> None:
             attempts INTEGER NOT NULL DEFAULT 1,
             last_seen TEXT NOT NULL
         );
-        """
+        """,
     )
 
 
@@ -245,6 +245,23 @@ def m007_entity_redirects(db: sqlite3.Connection) -> None:
     )
 
 
+def m008_raw_pages(db: sqlite3.Connection) -> None:
+    """What each input document (file, archive member, WARC record) looked like when it was
+    last analysed: a re-run of the same ingest skips pages whose bytes and pipeline are the
+    same instead of extracting and tagging them again."""
+    run_script(
+        db,
+        """
+        CREATE TABLE raw_pages (
+            origin TEXT PRIMARY KEY,
+            raw_hash TEXT NOT NULL,
+            article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+            seen TEXT NOT NULL
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_articles,
     m002_entities_events,
@@ -254,6 +271,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m006_entity_votes,
     m007_entity_redirects,
     m007_search_lead,
+    m008_raw_pages,
 )
 
 

@@ -147,6 +147,23 @@ class SQLiteStore:
         )
         return int(cur.lastrowid or 0)
 
+    def raw_seen(self, origin: str, raw_hash: str) -> bool:
+        """Was the page at ``origin`` already analysed with exactly these bytes and pipeline?"""
+        row = self.db.execute(
+            "SELECT 1 FROM raw_pages WHERE origin = ? AND raw_hash = ?", (origin, raw_hash)
+        ).fetchone()
+        return row is not None
+
+    def remember_raw(self, origin: str, raw_hash: str, article_id: int) -> None:
+        """Record that ``origin`` with ``raw_hash`` gave ``article_id``. Call inside
+        ``transaction()`` together with ``save_article`` so a crash keeps both or neither."""
+        self.db.execute(
+            """INSERT INTO raw_pages (origin, raw_hash, article_id, seen) VALUES (?, ?, ?, ?)
+               ON CONFLICT(origin) DO UPDATE SET raw_hash = excluded.raw_hash,
+                   article_id = excluded.article_id, seen = excluded.seen""",
+            (origin, raw_hash, article_id, _now()),
+        )
+
     def record_failure(self, failure: Failure) -> None:
         """Remember why a document failed; the same failure again only counts an attempt."""
         self.db.execute(
