@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..errors import ModelError
 from .conll import to_bio
 from .features import FeatureExtractor
 from .lexicons import Lexicons, load_lexicons
 from .rules import drop_demonyms, trim_hal
+from .stacking import stacked_features
 
 MODELS_DIR = Path(__file__).parent / "models"
 DEFAULT_MODEL = MODELS_DIR / "anercorp.crfsuite"
+
+
+def first_pass_path(path: Path) -> Path:
+    """First pass of a two-stage model (stacking.py): ``x.crfsuite`` -> ``x.stage1.crfsuite``."""
+    return path.with_name(path.stem + ".stage1.crfsuite")
 
 
 class NerModel:
     """A crfsuite tagger and the feature extractor it was trained with."""
 
     def __init__(self, path: Path | None = None, lexicons: Lexicons | None = None) -> None:
-        import pycrfsuite
-
         self.path = Path(path or DEFAULT_MODEL)
         if not self.path.is_file():
             raise ModelError(
@@ -27,11 +32,10 @@ class NerModel:
             )
         self.lexicons = lexicons or load_lexicons()
         self.features = FeatureExtractor(self.lexicons)
-        self._tagger = pycrfsuite.Tagger()
-        try:
-            self._tagger.open(str(self.path))
-        except Exception as exc:  # crfsuite raises a bare ValueError/IOError
-            raise ModelError(f"{self.path}: not a crfsuite model ({exc})") from exc
+        self._tagger = _open(self.path)
+        # a two-stage model keeps its first pass beside it; a one-stage model has none
+        first = first_pass_path(self.path)
+        self._first = _open(first) if first.is_file() else None
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels (model spelling: PERS, LOC, ORG, MISC) for one sentence."""
@@ -49,7 +53,7 @@ class NerModel:
         self, sentences: list[list[str]], *, marginals: bool
     ) -> list[tuple[list[str], list[float]]]:
         out: list[tuple[list[str], list[float]]] = []
-        for words, feats in zip(sentences, self.features.document(sentences), strict=True):
+        for words, feats in zip(sentences, self._features(sentences), strict=True):
             if not words:
                 out.append(([], []))
                 continue
@@ -59,3 +63,26 @@ class NerModel:
             marg = [self._tagger.marginal(lab, i) for i, lab in enumerate(raw)] if marginals else []
             out.append((labels, marg))
         return out
+
+    def _features(self, sentences: list[list[str]]) -> list[list[list[str]]]:
+        feats = self.features.document(sentences)
+        if self._first is None:
+            return feats
+        first = [self._first.tag(f) if f else [] for f in feats]
+        keys = [[self.features.word(w).key for w in words] for words in sentences]
+        extra = stacked_features(keys, [to_bio(labels) for labels in first])
+        for s_feats, s_extra in zip(feats, extra, strict=True):
+            for f, e in zip(s_feats, s_extra, strict=True):
+                f.extend(e)
+        return feats
+
+
+def _open(path: Path) -> Any:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+    except Exception as exc:  # crfsuite raises a bare ValueError/IOError
+        raise ModelError(f"{path}: not a crfsuite model ({exc})") from exc
+    return tagger

@@ -14,10 +14,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..evaluation.ner import score
-from .conll import Sentence, read_conll, to_bilou
+from .conll import Sentence, read_conll, to_bilou, to_bio
 from .features import FeatureExtractor
 from .lexicons import DATA_DIR, load_lexicons
-from .model import NerModel
+from .model import NerModel, first_pass_path
+from .stacking import stacked_features
 
 ANERCORP_TRAIN = "ner/anercorp/camel-split-reconstructed/train.reconstructed.txt"
 AQMAR_TRAIN = "ner/aqmar/train.txt"
@@ -54,6 +55,10 @@ class TrainConfig:
     #: Train on BILOU labels (decoded back to BIO when tagging): dev 71.2 against 73.4 for
     #: BIO, AQMAR 61.1 against 62.9, so BIO is kept.
     bilou: bool = False
+    #: Two-stage CRF (stacking.py): the first pass is cross-validated over this many folds
+    #: of training blocks to make the second stage's training features; 0 or 1: one stage.
+    #: Carved dev F1 73.3 -> 74.6 (3-type 75.8 -> 77.0), AQMAR dev PER/LOC/ORG 68.4 -> 70.5.
+    stack_folds: int = 4
 
 
 def sha256(path: Path) -> str:
@@ -75,15 +80,43 @@ def blocks(sentences: list[Sentence], size: int = DOC_BLOCK) -> list[list[Senten
 
 
 def fit(sentences: list[Sentence], out: Path, config: TrainConfig) -> None:
-    """Train a CRF on ``sentences`` and write it to ``out``."""
+    """Train a CRF on ``sentences`` and write it to ``out`` (and its first pass, if stacked)."""
+    extractor = FeatureExtractor(load_lexicons())
+    docs = blocks(sentences)
+    feats = [extractor.document([words for words, _ in block]) for block in docs]
+    tags = [[to_bilou(t) if config.bilou else t for _, t in block] for block in docs]
+    first = first_pass_path(out)
+    first.unlink(missing_ok=True)
+    if config.stack_folds < 2:
+        _train(feats, tags, out, config)
+        return
+    # The first pass's labels on each training block come from a model that did not see it,
+    # so the second stage learns from realistic first-pass errors.
+    labels: list[list[list[str]]] = [[] for _ in docs]
+    size = len(docs) / config.stack_folds
+    for k in range(config.stack_folds):
+        lo, hi = round(k * size), round((k + 1) * size)
+        _train(feats[:lo] + feats[hi:], tags[:lo] + tags[hi:], first, config)
+        for d in range(lo, hi):
+            labels[d] = _tag_all(first, feats[d])
+    _train(feats, tags, first, config)
+    for d, block in enumerate(docs):
+        keys = [[extractor.word(w).key for w in words] for words, _ in block]
+        for f, extra in zip(feats[d], stacked_features(keys, labels[d]), strict=True):
+            for token, e in zip(f, extra, strict=True):
+                token.extend(e)
+    _train(feats, tags, out, config)
+
+
+def _train(
+    feats: list[list[list[list[str]]]], tags: list[list[list[str]]], out: Path, config: TrainConfig
+) -> None:
     import pycrfsuite
 
-    extractor = FeatureExtractor(load_lexicons())
     trainer = pycrfsuite.Trainer(verbose=False)
-    for block in blocks(sentences):
-        feats = extractor.document([words for words, _ in block])
-        for xseq, (_, tags) in zip(feats, block, strict=True):
-            trainer.append(xseq, to_bilou(tags) if config.bilou else tags)
+    for doc_feats, doc_tags in zip(feats, tags, strict=True):
+        for xseq, yseq in zip(doc_feats, doc_tags, strict=True):
+            trainer.append(xseq, yseq)
     trainer.set_params(
         {
             "c1": config.c1,
@@ -94,6 +127,14 @@ def fit(sentences: list[Sentence], out: Path, config: TrainConfig) -> None:
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
+
+
+def _tag_all(path: Path, doc_feats: list[list[list[str]]]) -> list[list[str]]:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return [to_bio(tagger.tag(f)) if f else [] for f in doc_feats]
 
 
 def evaluate(model: NerModel, sentences: list[Sentence]) -> dict[str, object]:
@@ -129,13 +170,17 @@ def train(shared_data: Path, out: Path, config: TrainConfig, *, command: str = "
         "training_data_sha256": {str(p.relative_to(shared_data)): sha256(p) for p in inputs},
         "lexicons_sha256": {p.name: sha256(p) for p in sorted(DATA_DIR.glob("*.tsv"))},
         "train_seconds": round(seconds, 1),
-        "model_bytes": out.stat().st_size,
+        "model_bytes": out.stat().st_size + _size(first_pass_path(out)),
         "python": platform.python_version(),
     }
     out.with_name("MODEL_CARD.json").write_text(
         json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return card
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.is_file() else 0
 
 
 def cross_validate(shared_data: Path, folds: int, config: TrainConfig, work: Path) -> dict:
