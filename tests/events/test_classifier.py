@@ -60,7 +60,9 @@ def test_fitted_vector_weights_match_the_shipped_per_word_scores(tmp_path: Path)
     vectors = Vectors({w: i for i, w in enumerate(words)}, matrix)
     feats = [["vs:تظاهر", "vs:امس"], ["vs:اجتماع", "vs:مدينه"]] * 10
     y = np.array([1.0, 0.0] * 10)
-    dense = vectors.pooled(feats, "PROTEST")
+    prototype = {"تظاهر": 0.9, "اجتماع": 0.1, "مدينه": 0.0, "امس": -0.2}
+    dense = vectors.pooled(feats, "PROTEST", prototype)
+    assert dense.shape == (20, 8)
     fitted = fit(feats, dense, y, l2=1.0, pos_weight=1.0)
     model = TypeModel(
         fitted.model.bias,
@@ -68,7 +70,9 @@ def test_fitted_vector_weights_match_the_shipped_per_word_scores(tmp_path: Path)
         fitted.model.weights,
         type="PROTEST",
         sentence_words=word_scores(vectors, fitted.dense[:3]),
-        window_words=word_scores(vectors, fitted.dense[3:]),
+        window_words=word_scores(vectors, fitted.dense[3:6]),
+        prototype_words=prototype,
+        prototype_weights=(float(fitted.dense[6]), float(fitted.dense[7])),
     )
     expected = fitted.probabilities(feats[:2], dense[:2])
     got = [model.probability(f) for f in feats[:2]]

@@ -122,8 +122,24 @@ def pooled_words(features: Iterable[str], typ: str) -> tuple[list[str], list[str
     return sentence, near
 
 
-def _mean_score(words: Iterable[str], table: Mapping[str, float]) -> float:
-    scores = [table[k] for k in (known_form(w, table) for w in words) if k is not None]
+def closest(words: Iterable[str], table: Mapping[str, float]) -> tuple[float, float]:
+    """The highest score in ``table`` of the words, and the mean of the three highest
+    (0 when none is known)."""
+    return _highest([table[k] for k in _known(words, table)])
+
+
+def _known(words: Iterable[str], table: Container[str]) -> list[str]:
+    return [k for k in (known_form(w, table) for w in words) if k is not None]
+
+
+def _highest(scores: list[float]) -> tuple[float, float]:
+    if not scores:
+        return 0.0, 0.0
+    top3 = sorted(scores)[-3:]
+    return top3[-1], sum(top3) / len(top3)
+
+
+def _mean(scores: list[float]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
@@ -142,13 +158,22 @@ class TypeModel:
     type: str = ""
     sentence_words: Mapping[str, float] = field(default_factory=dict)
     window_words: Mapping[str, float] = field(default_factory=dict)
+    #: Each word's cosine to the type's prototype (the centroid of its full-weight trigger
+    #: words' vectors), and the weights on the sentence's highest and top-3 mean cosine.
+    prototype_words: Mapping[str, float] = field(default_factory=dict)
+    prototype_weights: tuple[float, float] = (0.0, 0.0)
 
     def probability(self, features: Sequence[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         if self.sentence_words or self.window_words:
+            # The shipped tables share one vocabulary: a word's form is looked up once.
             sentence, near = pooled_words(features, self.type)
-            z += _mean_score(sentence, self.sentence_words)
-            z += _mean_score(near, self.window_words)
+            known = _known(sentence, self.sentence_words or self.prototype_words)
+            z += _mean([self.sentence_words.get(k, 0.0) for k in known])
+            z += _mean([self.window_words[k] for k in _known(near, self.window_words)])
+            protos = self.prototype_words
+            top, top3 = _highest([protos[k] for k in known if k in protos])
+            z += self.prototype_weights[0] * top + self.prototype_weights[1] * top3
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
@@ -192,6 +217,8 @@ class SentenceClassifier:
                 t,
                 dict(m.get("sentence_words", {})),
                 dict(m.get("window_words", {})),
+                dict(m.get("prototype_words", {})),
+                tuple(m.get("prototype_weights", (0.0, 0.0))),
             )
             for t, m in data["types"].items()
         }
@@ -206,6 +233,8 @@ class SentenceClassifier:
                 "opening": m.opening,
                 "sentence_words": dict(m.sentence_words),
                 "window_words": dict(m.window_words),
+                "prototype_words": dict(m.prototype_words),
+                "prototype_weights": list(m.prototype_weights),
             }
             for t, m in self.models.items()
         }

@@ -32,10 +32,12 @@ from .classifier import (
     WINDOW_WORD,
     SentenceClassifier,
     TypeModel,
+    closest,
     known_form,
     pooled_words,
     sentence_features,
 )
+from .lexicon import word_forms
 from .plover import Lexicons, Ontology
 from .sentence import view
 
@@ -50,6 +52,11 @@ GRID: tuple[Grid, ...] = tuple(
     (l2, pw, mode) for l2 in (3.0, 10.0, 30.0) for pw in (1.0, 4.0) for mode in ("hard", "soft")
 )
 EPOCHS = 300
+#: L2 strength on the (standardised) pooled word-vector weights: 200 dense weights learnt
+#: from ~50 positives need far more than the sparse ones. Set by nested CV on PROTEST (mean
+#: vectors only, before the prototype columns): 100 -> F1 0.412, 300 -> 0.471, 1000 -> 0.474;
+#: ASSAULT at 300: 0.684 (0.667 without vectors). Differences of 0.03 are within the noise.
+DENSE_L2 = 300.0
 #: A feature enters a model only when at least this many of its training rows carry it: the
 #: vocabulary stays frequent stems and pairs, never a chain of one sentence's word pairs.
 #: Chosen for that, not for F1 (#4): nested CV F1 with 1 -> 2 went PROTEST 0.444 -> 0.430,
@@ -88,13 +95,31 @@ class Vectors:
             return np.zeros(self.matrix.shape[1])
         return self.matrix[rows].mean(axis=0)
 
-    def pooled(self, feats: list[list[str]], typ: str) -> np.ndarray:
-        """Per row: the mean vector of its words, then of its trigger window's words."""
+    def pooled(self, feats: list[list[str]], typ: str, prototype: dict[str, float]) -> np.ndarray:
+        """Per row: the mean vector of its words, then of its trigger window's words, then
+        its words' highest and top-3 cosine to the type's prototype."""
         out = []
         for fs in feats:
             sentence, near = pooled_words(fs, typ)
-            out.append(np.concatenate([self.mean(sentence), self.mean(near)]))
+            parts = [self.mean(sentence), self.mean(near), np.array(closest(sentence, prototype))]
+            out.append(np.concatenate(parts))
         return np.array(out).reshape(len(feats), -1)
+
+    def prototype(self, lexicons: Lexicons, typ: str) -> dict[str, float]:
+        """Each word's cosine to the centroid of the unit vectors of the vocabulary words
+        that are full-weight one-word triggers of ``typ`` (data/triggers.tsv)."""
+        rows = [
+            i
+            for w, i in self.index.items()
+            if any(
+                len(p.words) == 1 and p.payload.type == typ and p.payload.weight >= 1.0
+                for p in lexicons.triggers.heads(word_forms(w))
+            )
+        ]
+        unit = self.matrix / (np.linalg.norm(self.matrix, axis=1, keepdims=True) + 1e-9)
+        centroid = unit[rows].mean(axis=0)
+        cosine = unit @ (centroid / np.linalg.norm(centroid))
+        return {w: round(float(cosine[i]), 4) for w, i in self.index.items()}
 
 
 def fold_of(record_id: str) -> int:
@@ -154,13 +179,14 @@ def fit(
     mu, sd = dense.mean(axis=0), dense.std(axis=0) + 1e-6
     x = (dense - mu) / sd
     n, d = len(feats), len(vocab) + x.shape[1]
+    penalty = np.concatenate([np.full(len(vocab), l2), np.full(x.shape[1], DENSE_L2)])
     w, b = np.zeros(d), 0.0
     m, v, mb, vb = np.zeros(d), np.zeros(d), 0.0, 0.0
     for step in range(1, EPOCHS + 1):
         z = np.bincount(rows, weights=w[cols], minlength=n) + x @ w[len(vocab) :] + b
         r = (1 / (1 + np.exp(-z)) - y) * (1.0 + (pos_weight - 1.0) * y)
         g = np.concatenate([np.bincount(cols, weights=r[rows], minlength=len(vocab)), r @ x])
-        g = g / n + l2 * w / n
+        g = g / n + penalty * w / n
         gb = float(r.mean())
         m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
         mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
@@ -209,6 +235,8 @@ class Data:
     opening: np.ndarray
     gate: np.ndarray
     dense: np.ndarray
+    #: Each vocabulary word's cosine to the type's prototype (empty without vectors).
+    prototype: dict[str, float]
 
     def pick(self, mask: np.ndarray) -> tuple[list[list[str]], np.ndarray]:
         return _pick(self.feats, mask), self.dense[mask]
@@ -301,8 +329,11 @@ def load_data(path: Path, lexicons: Lexicons, typ: str, vectors: Vectors | None)
     soft = np.array([soft_label(r) for r in rows])
     folds = np.array([fold_of(r["id"]) for r in rows])
     gate = np.array([f"t:{typ}" in fs for fs in feats])
-    dense = vectors.pooled(feats, typ) if vectors else np.zeros((len(rows), 0))
-    return Data(feats, y, soft, folds, opening, gate, dense)
+    if vectors is None:
+        return Data(feats, y, soft, folds, opening, gate, np.zeros((len(rows), 0)), {})
+    prototype = vectors.prototype(lexicons, typ)
+    dense = vectors.pooled(feats, typ, prototype)
+    return Data(feats, y, soft, folds, opening, gate, dense, prototype)
 
 
 def word_scores(vectors: Vectors | None, weights: np.ndarray) -> dict[str, float]:
@@ -343,8 +374,10 @@ def train_type(
     usable, target = targets(data.y, data.soft, mode)
     fitted = fit(*data.pick(usable), target[usable], l2, pos_weight)
     report.append(f"- {typ} shipped model: trained on all {int(usable.sum())} usable rows")
-    dim = fitted.dense.size // 2
     m = fitted.model
+    if vectors is None:
+        return TypeModel(m.bias, choice.threshold, m.weights, choice.opening, typ)
+    dim = vectors.matrix.shape[1]
     return TypeModel(
         m.bias,
         choice.threshold,
@@ -352,7 +385,9 @@ def train_type(
         choice.opening,
         typ,
         word_scores(vectors, fitted.dense[:dim]),
-        word_scores(vectors, fitted.dense[dim:]),
+        word_scores(vectors, fitted.dense[dim : 2 * dim]),
+        data.prototype,
+        (float(fitted.dense[2 * dim]), float(fitted.dense[2 * dim + 1])),
     )
 
 
@@ -401,7 +436,8 @@ def _vectors_line(folder: Path, vectors: Vectors | None) -> str:
     return (
         f"Word vectors: the {len(vectors.index)} most frequent words of {folder.name} "
         f"(scripts/train_embeddings.py; card.json sha256 {digest}); the mean vector of the "
-        f"sentence and of the words within {WINDOW} of the type's strongest trigger."
+        f"sentence and of the words within {WINDOW} of the type's strongest trigger, and "
+        "the sentence words' highest and top-3 cosine to the type's prototype."
     )
 
 
