@@ -82,3 +82,14 @@ def test_fitted_vector_weights_match_the_shipped_per_word_scores(tmp_path: Path)
     SentenceClassifier({"PROTEST": model}).dump(path, {})
     loaded = SentenceClassifier.load(path)
     assert abs(loaded.scores(feats[0])["PROTEST"] - got[0]) < 1e-9
+
+
+def test_annotator_agreement_from_counts():
+    from marsad.events.train import annotator_f1
+
+    assert annotator_f1([{"accept": "3", "reject": "0"}]) == (1.0, 1.0, 1.0)
+    # (2 accept, 1 reject): leaving out an accepter leaves no unanimous yes (a false yes,
+    # 2/3); leaving out the rejecter leaves one the annotator missed (1/3).
+    p, r, _ = annotator_f1([{"accept": "3", "reject": "0"}, {"accept": "2", "reject": "1"}])
+    assert abs(p - 0.6) < 1e-9 and abs(r - 0.75) < 1e-9
+    assert annotator_f1([{"accept": "1", "reject": "1"}]) == (0.0, 0.0, 0.0)

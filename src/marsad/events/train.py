@@ -352,12 +352,36 @@ def word_scores(vectors: Vectors | None, weights: np.ndarray) -> dict[str, float
     return {w: round(float(scores[i]), 4) for w, i in vectors.index.items()}
 
 
+def annotator_f1(rows: list[dict[str, str]]) -> tuple[float, float, float]:
+    """Expected P/R/F1 of one annotator, drawn at random, against the others' label ("yes"
+    = all of them, at least two, accept) over the rows with three or more annotations: how
+    far people agree on what the GSR calls yes. Needs only the counts."""
+    tp = fp = fn = 0.0
+    for row in rows:
+        accept, reject = int(row["accept"] or 0), int(row["reject"] or 0)
+        n = accept + reject
+        if n < 3:
+            continue
+        yes_without_an_accept = reject == 0 and accept - 1 >= 2
+        yes_without_a_reject = reject == 1 and accept >= 2
+        tp += accept / n * yes_without_an_accept
+        fp += accept / n * (not yes_without_an_accept)
+        fn += reject / n * yes_without_a_reject
+    p, r = tp / max(tp + fp, 1e-9), tp / max(tp + fn, 1e-9)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
 def train_type(
     typ: str, path: Path, lexicons: Lexicons, vectors: Vectors | None, report: list[str]
 ) -> TypeModel:
     data = load_data(path, lexicons, typ, vectors)
     scored = data.y >= 0
     y = data.y[scored]
+    p, r, f = annotator_f1(load_rows(path))
+    report.append(
+        f"- {typ} one annotator against the others' unanimous yes (agreement, not a model): "
+        f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
+    )
     p, r, f = prf(data.gate[scored], y)
     report.append(
         f"- {typ} trigger lexicon alone ({int(scored.sum())} yes/no rows): "
