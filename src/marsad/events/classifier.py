@@ -192,9 +192,13 @@ class SentenceClassifier:
         self, features: Sequence[str], opening: frozenset[str] = frozenset()
     ) -> dict[str, float]:
         """Types said yes to, with their probability; ``opening`` holds the types of a
-        strong trigger that opens the sentence."""
+        strong trigger that opens the sentence. A type is decided only when one of its
+        triggers is in the sentence (feature "t:TYPE"), as the models were trained."""
         out = {}
+        present = {f for f in features if f.startswith("t:")}
         for typ, model in self.models.items():
+            if f"t:{typ}" not in present:
+                continue
             p = model.probability(features)
             if p >= model.threshold or (model.opening and typ in opening):
                 out[typ] = p
