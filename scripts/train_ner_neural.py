@@ -38,6 +38,7 @@ def main() -> None:
     parser.add_argument("--tune-words", action="store_true", help="fine-tune the word vectors")
     parser.add_argument("--no-aqmar", action="store_true", help="train on ANERcorp only")
     parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--word-dropout", type=float, default=None)
     args = parser.parse_args()
 
     from marsad.ner.neural.model import DEFAULT_NEURAL_MODEL
@@ -58,6 +59,7 @@ def main() -> None:
             ("top_words", args.top_words),
             ("inner_fraction", args.inner_fraction),
             ("threads", args.threads),
+            ("word_dropout", args.word_dropout),
         )
         if v is not None
     }

@@ -94,11 +94,11 @@ def evaluate_conll(path: Path, model_path: Path | None = None) -> dict[str, obje
     "three_types": the score over PERS, LOC and ORG only.
     """
     from ..ner.conll import read_conll
-    from ..ner.model import NerModel
+    from ..ner.tagger import open_tagger
     from ..ner.train import blocks
 
     sentences = read_conll(path)
-    model = NerModel(model_path)
+    model = open_tagger(model_path)  # .onnx: the neural tagger
     gold = [tags for _, tags in sentences]
     # Runs of consecutive sentences stand for documents, as in training (train.DOC_BLOCK).
     pred = [p for b in blocks(sentences) for p in model.tag_document([w for w, _ in b])]

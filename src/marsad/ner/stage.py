@@ -14,9 +14,9 @@ from ..document import Article, Mention
 from ..evaluation.ner import chunks
 from ..settings import Settings
 from .conll import MENTION_TYPES
-from .model import NerModel
 from .roles import RoleFinder, attach_roles, home_country_of
 from .rules import institution_spans
+from .tagger import Tagger, open_tagger
 
 _DETACHABLE = frozenset("وفبكل")
 
@@ -30,13 +30,14 @@ class NerStage:
 
     def __init__(self, model_path: Path | None = None) -> None:
         self.model_path = model_path
-        self._model: NerModel | None = None
+        self._model: Tagger | None = None
         self._roles: RoleFinder | None = None
 
     @property
-    def model(self) -> NerModel:
+    def model(self) -> Tagger:
         if self._model is None:
-            self._model = NerModel(self.model_path)
+            # .onnx -> the neural tagger, .crfsuite -> the CRF (ner/tagger.py)
+            self._model = open_tagger(self.model_path)
             self._roles = RoleFinder(self._model.lexicons)
         return self._model
 

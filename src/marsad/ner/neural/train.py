@@ -46,7 +46,7 @@ class TrainConfig:
     """Training choices; the defaults are the shipped model's (see MODEL_CARD-neural.json)."""
 
     net: NetConfig = field(default_factory=NetConfig)
-    epochs: int = 30
+    epochs: int = 20
     batch: int = 16
     lr: float = 2e-3
     clip: float = 5.0
@@ -57,10 +57,13 @@ class TrainConfig:
     inner_fraction: float = 0.1
     with_aqmar: bool = True
     #: Word vectors kept besides the training words: the most frequent in the news corpora.
-    top_words: int = 50_000
+    top_words: int = 150_000
     #: Letters seen fewer times in training map to UNK.
     min_char: int = 2
     threads: int = 1
+    #: Probability that a training word's (and stem's) vector is replaced by UNK, so the
+    #: letters and lexicon flags learn to carry words the vocabulary lacks.
+    word_dropout: float = 0.0
 
 
 class Tagger(Protocol):
@@ -193,9 +196,17 @@ def fit(
 
     torch.set_num_threads(config.threads)
     rng = random.Random(config.seed)
+    gen = torch.Generator().manual_seed(config.seed)
     emitter, crf = _torch_model({"chars": chars}, table, config)
-    params = [p for p in [*emitter.parameters(), *crf.parameters()] if p.requires_grad]
-    optimiser = torch.optim.Adam(params, lr=config.lr)
+    vectors = emitter.words.weight
+    params = [
+        p
+        for p in [*emitter.parameters(), *crf.parameters()]
+        if p.requires_grad and p is not vectors
+    ]
+    optimisers: list[torch.optim.Optimizer] = [torch.optim.Adam(params, lr=config.lr)]
+    if vectors.requires_grad:
+        optimisers.append(torch.optim.SparseAdam([vectors], lr=config.lr))
     best: tuple = (-1.0, 0, None)
     history = []
     for epoch in range(1, config.epochs + 1):
@@ -204,11 +215,17 @@ def fit(
         total = 0.0
         for batch in _batches(data, config.batch, rng):
             inputs, tags, mask = _tensors(batch)
+            if config.word_dropout:
+                for key in ("words", "stems"):
+                    drop = torch.rand(inputs[key].shape, generator=gen) < config.word_dropout
+                    inputs[key] = inputs[key].masked_fill(drop & (inputs[key] > UNK), UNK)
             loss = crf.nll(emitter(**inputs), tags, mask) / len(batch)
-            optimiser.zero_grad()
+            for opt in optimisers:
+                opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, config.clip)
-            optimiser.step()
+            for opt in optimisers:
+                opt.step()
             total += float(loss.detach()) * len(batch)
         emitter.eval()
         row = {
@@ -235,11 +252,15 @@ def fit(
 
 def export(emitter, crf, words: dict, chars: dict, out: Path) -> None:
     """Write the emission network (ONNX, opset 17, dynamic batch and length) and its tables."""
+    import copy
+
     import torch
 
     from .model import Tables, tables_path
+    from .network import HalfWords
 
-    emitter.eval()
+    emitter = copy.deepcopy(emitter).eval()
+    emitter.words = HalfWords(emitter.words.weight)
     names = ["words", "stems", "chars", "flags", "rev"]
     sample = pad(Encoder(load_lexicons(), words, chars).document([["مثال", "قصير", "."]]))
     axes = {name: {0: "batch", 1: "length"} for name in [*names, "emissions"]}
