@@ -439,6 +439,12 @@ def main(gsr_dir: str, vectors_dir: Path = VECTORS) -> None:
     root = Path(gsr_dir)
     lexicons = Lexicons.load(Ontology.load())
     vectors = Vectors.load(vectors_dir)
+    if vectors is None:
+        print(
+            f"warning: no word vectors in {vectors_dir}; training on word features only, which "
+            "is not the shipped model. Run `python scripts/train_embeddings.py` first.",
+            file=sys.stderr,
+        )
     report = [
         "# Sentence model (PROTEST, ASSAULT)",
         "",
