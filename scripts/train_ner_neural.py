@@ -39,6 +39,7 @@ def main() -> None:
     parser.add_argument("--no-aqmar", action="store_true", help="train on ANERcorp only")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--word-dropout", type=float, default=None)
+    parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
 
     from marsad.ner.neural.model import DEFAULT_NEURAL_MODEL
@@ -60,6 +61,7 @@ def main() -> None:
             ("inner_fraction", args.inner_fraction),
             ("threads", args.threads),
             ("word_dropout", args.word_dropout),
+            ("seed", args.seed),
         )
         if v is not None
     }
