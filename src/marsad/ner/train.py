@@ -57,7 +57,10 @@ class TrainConfig:
     bilou: bool = False
     #: Two-stage CRF (stacking.py): the first pass is cross-validated over this many folds
     #: of training blocks to make the second stage's training features; 0 or 1: one stage.
-    #: Carved dev F1 73.3 -> 74.6 (3-type 75.8 -> 77.0), AQMAR dev PER/LOC/ORG 68.4 -> 70.5.
+    #: Carved dev F1 73.3 -> 74.6 (3-type 75.8 -> 77.0), AQMAR dev PER/LOC/ORG 68.4 -> 70.5,
+    #: 5-fold CV over ANERcorp train 73.25 -> 74.08 (better in 4 folds of 5). Tried on top:
+    #: DOC_BLOCK 20 dev 74.4; c1/c2 0.05/0.01 dev 73.4; a "most of the stem's other mentions"
+    #: feature (dkm=) dev 72.8 / AQMAR 71.5; none kept.
     stack_folds: int = 4
 
 
