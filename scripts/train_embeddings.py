@@ -8,7 +8,8 @@ are SaudiNewsNet and the ANT corpus (``marsad.ner.clusters.documents``). The out
 shipped as is: models that use the vectors copy the part they need into the package.
 ``vocab.txt`` is one word per line, most frequent first; ``vectors.npy`` is float32
 [V, dim] in the same order; ``card.json`` records the data checksums and settings.
-Needs gensim (``pip install -e .[train]``); one worker thread per core given (--workers).
+Needs gensim (``pip install -e .[train]``). With the default single worker and the stable
+word hash below, two runs write the same vectors (more workers are faster, not repeatable).
 """
 
 from __future__ import annotations
@@ -18,12 +19,18 @@ import hashlib
 import json
 import os
 import time
+import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 #: Settings: skip-gram, 100 dimensions, window 5, 5 epochs, words seen >= 5 times. Common
 #: defaults for ~10^7-token corpora; not tuned (the models that read the vectors are).
 DIM, WINDOW, EPOCHS, MIN_COUNT, SEED = 100, 5, 5, 5, 13
+
+
+def stable_hash(text: str) -> int:
+    """Seeds each word's initial vector; Python's hash() changes from run to run."""
+    return zlib.crc32(text.encode("utf-8"))
 
 
 def sha256(path: Path) -> str:
@@ -75,6 +82,7 @@ def main() -> None:
         epochs=args.epochs,
         workers=args.workers,
         seed=SEED,
+        hashfxn=stable_hash,
     )
     words = list(model.wv.index_to_key)  # most frequent first
     args.out.mkdir(parents=True, exist_ok=True)
@@ -83,7 +91,13 @@ def main() -> None:
     inputs = sorted(p for p in corpora.rglob("*") if p.suffix in {".zip", ".xz"})
     card = {
         "command": "python scripts/train_embeddings.py",
-        "settings": {"dim": args.dim, "window": WINDOW, "epochs": args.epochs, "sg": 1},
+        "settings": {
+            "dim": args.dim,
+            "window": WINDOW,
+            "epochs": args.epochs,
+            "sg": 1,
+            "workers": args.workers,
+        },
         "min_count": MIN_COUNT,
         "sentences": len(sents),
         "tokens": n_tokens,
