@@ -2,7 +2,9 @@
 
     python bench/bench_ner.py ../shared/data/ner/aqmar/dev.txt [--model PATH] [--repeat N]
     python bench/bench_ner.py ../shared/data/ner/aqmar/dev.txt --model \
-        src/marsad/ner/models/anercorp-neural.onnx        # the neural tagger (+ its .json)
+        src/marsad/ner/models/anercorp.crfsuite           # the two-stage CRF instead
+
+Without --model it measures the stage's default tagger (the neural one).
 
 Prints tokens per second for the first pass (cold word-feature cache, as for a new crawl)
 and for later passes (warm cache), plus the model file size in MB.
@@ -26,16 +28,16 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
 
     from marsad.ner.conll import read_conll
-    from marsad.ner.model import NerModel
-    from marsad.ner.neural.model import NeuralNerModel
+    from marsad.ner.model import first_pass_path
+    from marsad.ner.tagger import open_tagger
     from marsad.ner.train import DOC_BLOCK
 
     sentences = [words for words, _ in read_conll(args.conll)]
     n_tokens = sum(len(s) for s in sentences)
     started = time.perf_counter()
-    # an .onnx file is the neural tagger (onnxruntime, one thread), anything else the CRF
-    neural = args.model is not None and args.model.suffix == ".onnx"
-    model = NeuralNerModel(args.model) if neural else NerModel(args.model)
+    # the stage's default tagger; an .onnx file is the neural tagger (onnxruntime, one
+    # thread), anything else the CRF
+    model = open_tagger(args.model)
     load = time.perf_counter() - started
     for i in range(1 + args.repeat):
         started = time.perf_counter()
@@ -46,7 +48,10 @@ def main() -> None:
             f"pass {i + 1} ({'cold' if i == 0 else 'warm'} cache): {rate:,.0f} tokens/s "
             f"over {n_tokens:,} tokens"
         )
-    files = [model.path, model.path.with_suffix(".json")] if neural else [model.path]
+    if model.path.suffix == ".onnx":
+        files = [model.path, model.path.with_suffix(".json")]
+    else:  # a two-stage CRF keeps its first pass beside it
+        files = [p for p in (first_pass_path(model.path), model.path) if p.is_file()]
     size = sum(p.stat().st_size for p in files) / 1e6
     names = " + ".join(p.name for p in files)
     print(f"model load: {load:.2f} s; model files: {names} {size:.1f} MB")
