@@ -9,7 +9,7 @@ from ..errors import ModelError
 from .conll import to_bio
 from .features import FeatureExtractor
 from .lexicons import Lexicons, load_lexicons
-from .rules import drop_demonyms, trim_hal
+from .rules import drop_demonyms, drop_titles, trim_hal
 from .stacking import stacked_features
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -60,6 +60,7 @@ class NerModel:
             raw = self._tagger.tag(feats)
             labels = trim_hal(words, to_bio(raw), self.lexicons.gazetteer)
             labels = drop_demonyms(words, labels, self.lexicons.demonyms)
+            labels = drop_titles(words, labels)
             marg = [self._tagger.marginal(lab, i) for i, lab in enumerate(raw)] if marginals else []
             out.append((labels, marg))
         return out

@@ -1,6 +1,7 @@
 """Small rules around the CRF, kept as data and named functions.
 
 ``drop_demonyms``: a nationality adjective on its own is not an entity (ANERcorp: O).
+``drop_titles``: nor is a title on its own ("الوزيران", "الرئيس"): it names no one person.
 
 ``trim_hal``: a participle in the accusative right after a name ("... لفتيت مرفوقا بالوزير",
 "... قال مؤكدا") is a circumstantial adverb (hal), not part of the name; the CRF sometimes
@@ -15,6 +16,7 @@ from collections.abc import Callable
 
 from ..arabic import Token, normalize
 from .lexicons import Lexicons
+from .role_lexicon import TITLES
 
 #: Heads of government bodies whose full name is head + ال-complements (+ demonym).
 INSTITUTION_HEADS = frozenset({"وزاره"})  # dual "وزارتي الداخلية" names no one body
@@ -31,6 +33,27 @@ def trim_hal(words: list[str], labels: list[str], gazetteer: dict[str, str]) -> 
             norm = normalize(words[i])
             if len(norm) >= 5 and norm[0] == "م" and norm[-1] == "ا" and norm not in gazetteer:
                 out[i] = "O"
+    return out
+
+
+#: Dual and plural endings of a title ("الوزيران", "الوزيرين", "المديرون").
+_NUMBER_ENDINGS = ("ان", "ين", "ون", "تان", "تين")
+
+
+def drop_titles(words: list[str], labels: list[str]) -> list[str]:
+    """Relabel O a one-token PERS entity that is a title, or its dual or plural (ANERcorp
+    tags titles O; the neural tagger sometimes takes "الوزيران" for a name)."""
+    out = list(labels)
+    for i, label in enumerate(labels):
+        if label != "B-PERS" or (i + 1 < len(labels) and labels[i + 1] == "I-PERS"):
+            continue
+        norm = normalize(words[i])
+        bare = norm[1:] if norm[:1] in _DETACHABLE else norm  # والوزيران
+        forms = {norm, bare} | {f.removeprefix("ال") for f in (norm, bare)}
+        forms |= {f[: -len(e)] for f in list(forms) for e in _NUMBER_ENDINGS if f.endswith(e)}
+        forms |= {"ال" + f for f in list(forms)}
+        if forms & TITLES:
+            out[i] = "O"
     return out
 
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from ...errors import ModelError
 from ..lexicons import Lexicons, load_lexicons
-from ..rules import drop_demonyms, trim_hal
+from ..rules import drop_demonyms, drop_titles, trim_hal
 from .decode import marginals, viterbi
 from .encode import Encoded, Encoder, pad
 
@@ -151,6 +151,7 @@ class NeuralNerModel:
                 words = sentences[i]
                 labels = trim_hal(words, [t.labels[k] for k in path], self.lexicons.gazetteer)
                 labels = drop_demonyms(words, labels, self.lexicons.demonyms)
+                labels = drop_titles(words, labels)
                 marg = (
                     [float(probs[b, j, k]) for j, k in enumerate(path)] if probs is not None else []
                 )
