@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from marsad.cli import build_app
 from marsad.evaluation.ner import chunks, score
 from marsad.ner.conll import read_conll
-from marsad.ner.model import DEFAULT_MODEL, NerModel
+from marsad.ner.model import NerModel
 
 LABELS = ["O", "O", "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "I-MISC"]
 
@@ -69,7 +69,6 @@ CONLL = """قال O
 """
 
 
-@pytest.mark.skipif(not DEFAULT_MODEL.exists(), reason="model not trained")
 def test_eval_ner_cli_json_matches_seqeval(tmp_path):
     path = tmp_path / "gold.conll"
     path.write_text(CONLL, encoding="utf-8")

@@ -2,13 +2,8 @@
 
 from pathlib import Path
 
-import pytest
-
 from marsad.document import Article
-from marsad.ner.model import DEFAULT_MODEL
 from marsad.settings import Settings
-
-pytestmark = pytest.mark.skipif(not DEFAULT_MODEL.exists(), reason="model not trained")
 
 PEOPLE = {
     "عبد الوافي لفتيت": "MAR",

@@ -4,10 +4,7 @@ import pytest
 
 from marsad.document import Article, Dateline
 from marsad.factory import build_stage
-from marsad.ner.model import DEFAULT_MODEL
 from marsad.settings import Settings
-
-pytestmark = pytest.mark.skipif(not DEFAULT_MODEL.exists(), reason="model not trained")
 
 
 @pytest.fixture(scope="module")
