@@ -28,6 +28,9 @@ class Lexicons:
     max_phrase: int
     #: big city sharing a country's name -> the city's ISO alpha-3 (for datelines)
     dateline_cities: dict[str, str] = field(default_factory=dict)
+    #: mined organisation name (one word or a head + name phrase) -> "ORG"; empty when
+    #: org_names.tsv is absent (built by ``python -m marsad.ner.orgs``)
+    orgs: dict[str, str] = field(default_factory=dict)
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -44,6 +47,12 @@ def load_lexicons(data_dir: Path = DATA_DIR) -> Lexicons:
     gazetteer = {r[0]: r[1] for r in _rows(data_dir / "gazetteer.tsv")}
     clusters_path = data_dir / "clusters.tsv"
     clusters = {r[0]: r[1] for r in _rows(clusters_path)} if clusters_path.exists() else {}
+    orgs_path = data_dir / "org_names.tsv"
+    orgs = (
+        {r[0]: r[1] for r in _rows(orgs_path) if not r[0].startswith("#")}
+        if orgs_path.exists()
+        else {}
+    )
     return Lexicons(
         gazetteer=gazetteer,
         places={r[0]: (r[1], r[2]) for r in _rows(data_dir / "places.tsv")},
@@ -52,4 +61,5 @@ def load_lexicons(data_dir: Path = DATA_DIR) -> Lexicons:
         clusters=clusters,
         max_phrase=max((k.count(" ") + 1 for k in gazetteer), default=1),
         dateline_cities={r[0]: r[1] for r in _rows(data_dir / "dateline_cities.tsv")},
+        orgs=orgs,
     )

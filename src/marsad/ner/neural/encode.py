@@ -51,6 +51,10 @@ FLAGS: tuple[str, ...] = (
     "d2",
 )
 _FLAG = {name: i for i, name in enumerate(FLAGS)}
+#: Optional flags after FLAGS, from the mined organisation list (lexicons.orgs): a word or
+#: stem that is a mined name, and B/I of a multi-word mined name. A model lists the extra
+#: flags it was trained with in its tables, so models trained without them load unchanged.
+ORG_FLAGS = ("g:ORGM", "pB:ORGM", "pI:ORGM")
 #: Word-type cache entries kept before the cache is cleared (a crawl has ~10^6 types).
 CACHE_LIMIT = 200_000
 
@@ -83,12 +87,22 @@ class Encoded(NamedTuple):
 class Encoder:
     """Turns sentences into ``Encoded`` arrays; one per model (its word cache is bounded)."""
 
-    def __init__(self, lexicons: Lexicons, words: dict[str, int], chars: dict[str, int]) -> None:
+    def __init__(
+        self,
+        lexicons: Lexicons,
+        words: dict[str, int],
+        chars: dict[str, int],
+        extra: tuple[str, ...] = (),
+    ) -> None:
         self.lex = lexicons
         self.words = words
         self.chars = chars
+        self.extra = extra
+        self.width = len(FLAGS) + len(extra)
         self._cache: dict[str, WordEntry] = {}
         self._heads = frozenset(k.split(" ", 1)[0] for k in lexicons.gazetteer if " " in k)
+        self._orgs = lexicons.orgs if ORG_FLAGS[0] in extra else {}
+        self._org_heads = frozenset(k.split(" ", 1)[0] for k in self._orgs if " " in k)
 
     def word(self, word: str) -> WordEntry:
         entry = self._cache.get(word)
@@ -143,11 +157,12 @@ class Encoder:
         phrases = [self._phrases(s) for s in entries]
         lefts = [[_left_trigger(s, i) for i in range(len(s))] for s in entries]
         evidence = _doc_evidence(entries, phrases, lefts)
+        orgs = [self._org_marks(s) for s in entries]
         out = []
-        for s, marks, left in zip(entries, phrases, lefts, strict=True):
-            flags = np.zeros((len(s), len(FLAGS)), dtype=np.float32)
+        for s, marks, left, org in zip(entries, phrases, lefts, orgs, strict=True):
+            flags = np.zeros((len(s), self.width), dtype=np.float32)
             for i, e in enumerate(s):
-                on = [*e.flags, *marks[i], *evidence.get(e.key, ())]
+                on = [*e.flags, *marks[i], *evidence.get(e.key, ()), *org[i]]
                 if left[i]:
                     on.append(_FLAG[f"lt:{left[i]}"])
                 flags[i, on] = 1.0
@@ -183,6 +198,35 @@ class Encoder:
                         break
             i += found or 1
         return marks
+
+    def _org_marks(self, entries: list[WordEntry]) -> list[list[int]]:
+        """ORG_FLAGS indices per token: mined lone names and longest multi-word names."""
+        marks: list[list[int]] = [[] for _ in entries]
+        if not self._orgs:
+            return marks
+        g, b, inside = (len(FLAGS) + self.extra.index(f) for f in ORG_FLAGS)
+        for i, e in enumerate(entries):
+            if any(f in self._orgs for f in e.forms):
+                marks[i].append(g)
+        i = 0
+        while i < len(entries):
+            found = 0
+            if any(f in self._org_heads for f in entries[i].forms):
+                for length in range(min(MAX_PHRASE, len(entries) - i), 1, -1):
+                    rest = " ".join(x.norm for x in entries[i + 1 : i + length])
+                    if any(f + " " + rest in self._orgs for f in entries[i].forms):
+                        marks[i].append(b)
+                        for j in range(i + 1, i + length):
+                            marks[j].append(inside)
+                        found = length
+                        break
+            i += found or 1
+        return marks
+
+
+def extra_flags(lexicons: Lexicons) -> tuple[str, ...]:
+    """The optional flags a model trained now would use (ORG_FLAGS when orgs were mined)."""
+    return ORG_FLAGS if lexicons.orgs else ()
 
 
 def _left_trigger(entries: list[WordEntry], i: int) -> str:
@@ -224,10 +268,11 @@ def pad(batch: list[Encoded]) -> dict[str, np.ndarray]:
     """Pad sentences to one length; ``rev`` reverses each sentence within its own length
     (the backward LSTM reads it, so padding never precedes a real token)."""
     n, width = len(batch), max(len(e.words) for e in batch)
+    n_flags = batch[0].flags.shape[1]
     words = np.zeros((n, width), dtype=np.int64)
     stems = np.zeros((n, width), dtype=np.int64)
     chars = np.zeros((n, width, MAX_CHARS), dtype=np.int64)
-    flags = np.zeros((n, width, len(FLAGS)), dtype=np.float32)
+    flags = np.zeros((n, width, n_flags), dtype=np.float32)
     rev = np.tile(np.arange(width, dtype=np.int64), (n, 1))
     for b, e in enumerate(batch):
         t = len(e.words)

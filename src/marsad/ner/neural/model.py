@@ -41,9 +41,12 @@ class Tables:
     trans: np.ndarray
     start: np.ndarray
     end: np.ndarray
+    #: optional input flags after encode.FLAGS the network was trained with (absent in
+    #: older tables: none)
+    extra_flags: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
-        return {
+        data = {
             "labels": list(self.labels),
             "words": sorted(self.words, key=self.words.__getitem__),
             "chars": sorted(self.chars, key=self.chars.__getitem__),
@@ -51,6 +54,9 @@ class Tables:
             "start": self.start.tolist(),
             "end": self.end.tolist(),
         }
+        if self.extra_flags:
+            data["extra_flags"] = list(self.extra_flags)
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> Tables:
@@ -62,6 +68,7 @@ class Tables:
             trans=np.array(data["trans"], dtype=np.float64),
             start=np.array(data["start"], dtype=np.float64),
             end=np.array(data["end"], dtype=np.float64),
+            extra_flags=tuple(data.get("extra_flags", ())),
         )
 
 
@@ -117,7 +124,7 @@ class NeuralNerModel:
     def _setup(self, tables: Tables, emit: Emit, lexicons: Lexicons) -> None:
         self.lexicons = lexicons
         self.tables = tables
-        self.encoder = Encoder(lexicons, tables.words, tables.chars)
+        self.encoder = Encoder(lexicons, tables.words, tables.chars, tables.extra_flags)
         self._emit = emit
 
     def tag(self, words: list[str]) -> list[str]:

@@ -22,7 +22,12 @@ class Emitter(nn.Module):
     """Words, stems, letters, flags -> per-token label scores ``[B, T, K]``."""
 
     def __init__(
-        self, vectors: np.ndarray, n_chars: int, config: NetConfig, n_labels: int = len(LABELS)
+        self,
+        vectors: np.ndarray,
+        n_chars: int,
+        config: NetConfig,
+        n_labels: int = len(LABELS),
+        n_flags: int = len(FLAGS),
     ) -> None:
         super().__init__()
         self.words = nn.Embedding.from_pretrained(
@@ -33,7 +38,7 @@ class Emitter(nn.Module):
         )
         self.chars = nn.Embedding(n_chars, config.char_dim, padding_idx=PAD)
         self.conv = nn.Conv1d(config.char_dim, config.char_filters, config.char_width, padding=1)
-        dim = 2 * vectors.shape[1] + config.char_filters + len(FLAGS)
+        dim = 2 * vectors.shape[1] + config.char_filters + n_flags
         self.forward_lstm = nn.LSTM(dim, config.hidden, batch_first=True)
         self.backward_lstm = nn.LSTM(dim, config.hidden, batch_first=True)
         self.drop = nn.Dropout(config.dropout)

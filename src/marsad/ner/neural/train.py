@@ -22,7 +22,7 @@ from ...evaluation.ner import score
 from ..conll import Sentence, read_conll
 from ..lexicons import DATA_DIR, load_lexicons
 from ..train import ANERCORP_TRAIN, AQMAR_DEV, AQMAR_TRAIN, THREE_TYPES, blocks, sha256, split_dev
-from .encode import LABELS, UNK, Encoded, Encoder, pad
+from .encode import FLAGS, LABELS, UNK, Encoded, Encoder, extra_flags, pad
 
 _LABEL_ID = {lab: i for i, lab in enumerate(LABELS)}
 
@@ -171,7 +171,8 @@ def _torch_model(tables: dict, vectors: np.ndarray, config: TrainConfig) -> tupl
     from .network import Crf, Emitter
 
     torch.manual_seed(config.seed)
-    emitter = Emitter(vectors, len(tables["chars"]) + 2, config.net)
+    n_flags = len(FLAGS) + len(extra_flags(load_lexicons()))
+    emitter = Emitter(vectors, len(tables["chars"]) + 2, config.net, n_flags=n_flags)
     return emitter, Crf()
 
 
@@ -182,13 +183,14 @@ def _as_model(emitter, crf, words: dict, chars: dict, path: Path):
     from .model import NeuralNerModel, Tables
 
     trans, start, end = (x.detach().double().numpy() for x in crf.tables())
-    tables = Tables(LABELS, words, chars, trans, start, end)
+    lex = load_lexicons()
+    tables = Tables(LABELS, words, chars, trans, start, end, extra_flags(lex))
 
     def emit(arrays: dict[str, np.ndarray]) -> np.ndarray:
         with torch.no_grad():
             return emitter(**{k: torch.from_numpy(v) for k, v in arrays.items()}).numpy()
 
-    return NeuralNerModel.from_parts(tables, emit, load_lexicons(), path)
+    return NeuralNerModel.from_parts(tables, emit, lex, path)
 
 
 def fit(
@@ -272,7 +274,9 @@ def export(emitter, crf, words: dict, chars: dict, out: Path) -> None:
     emitter = copy.deepcopy(emitter).eval()
     emitter.words = HalfWords(emitter.words.weight)
     names = ["words", "stems", "chars", "flags", "rev"]
-    sample = pad(Encoder(load_lexicons(), words, chars).document([["مثال", "قصير", "."]]))
+    lex = load_lexicons()
+    extra = extra_flags(lex)
+    sample = pad(Encoder(lex, words, chars, extra).document([["مثال", "قصير", "."]]))
     axes = {name: {0: "batch", 1: "length"} for name in [*names, "emissions"]}
     out.parent.mkdir(parents=True, exist_ok=True)
     torch.onnx.export(
@@ -286,7 +290,7 @@ def export(emitter, crf, words: dict, chars: dict, out: Path) -> None:
         dynamo=False,
     )
     trans, start, end = (x.detach().double().numpy() for x in crf.tables())
-    side = Tables(LABELS, words, chars, trans, start, end).to_json()
+    side = Tables(LABELS, words, chars, trans, start, end, extra).to_json()
     tables_path(out).write_text(json.dumps(side, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -311,7 +315,8 @@ def train(shared: Path, w2v: Path, out: Path, config: TrainConfig, *, command: s
     part, inner, dev, inputs = _data(shared, config)
     vocab, vectors = load_vectors(w2v)
     words, table, chars = build_tables(part, vocab, vectors, config)
-    data = encode_sentences(Encoder(load_lexicons(), words, chars), part)
+    lex = load_lexicons()
+    data = encode_sentences(Encoder(lex, words, chars, extra_flags(lex)), part)
     started = time.time()
     emitter, crf, history, epoch = fit(data, words, table, chars, config, inner)
     seconds = time.time() - started
