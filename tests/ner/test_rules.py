@@ -17,3 +17,19 @@ def test_names_and_titled_names_stay() -> None:
     assert drop_titles(words, labels) == labels  # a span with a name, and a lone given name
     assert drop_titles(["الحداد"], ["B-PERS"]) == ["B-PERS"]
     assert drop_titles(["الوزيران"], ["B-ORG"]) == ["B-ORG"]  # only persons are checked
+
+
+def test_a_place_tagged_once_is_a_place_with_a_proclitic_elsewhere_in_the_text() -> None:
+    from marsad.ner.rules import propagate_places
+
+    sentences = [
+        ["وصل", "الوفد", "إلى", "الرباط", "صباحا"],
+        ["وعقد", "اللقاء", "بالرباط", "ثم", "عاد", "إلى", "رباطه"],
+    ]
+    tagged = [(["O", "O", "O", "B-LOC", "O"], [0.9] * 5), (["O"] * 7, [0.8] * 7)]
+    out = propagate_places(sentences, tagged)
+    assert out[0] == tagged[0]
+    assert out[1][0] == ["O", "O", "B-LOC", "O", "O", "O", "O"]  # not "رباطه"
+    assert out[1][1][2] == 0.5
+    # nothing tagged: nothing added
+    assert propagate_places(sentences[1:], tagged[1:]) == tagged[1:]

@@ -9,7 +9,7 @@ from ..errors import ModelError
 from .conll import to_bio
 from .features import FeatureExtractor
 from .lexicons import Lexicons, load_lexicons
-from .rules import drop_demonyms, drop_titles, trim_hal
+from .rules import drop_demonyms, drop_titles, propagate_places, trim_hal
 from .stacking import stacked_features
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -63,7 +63,7 @@ class NerModel:
             labels = drop_titles(words, labels)
             marg = [self._tagger.marginal(lab, i) for i, lab in enumerate(raw)] if marginals else []
             out.append((labels, marg))
-        return out
+        return propagate_places(sentences, out)
 
     def _features(self, sentences: list[list[str]]) -> list[list[list[str]]]:
         feats = self.features.document(sentences)

@@ -2,6 +2,8 @@
 
 ``drop_demonyms``: a nationality adjective on its own is not an entity (ANERcorp: O).
 ``drop_titles``: nor is a title on its own ("الوزيران", "الرئيس"): it names no one person.
+``propagate_places``: a one-word place tagged somewhere in a text is a place wherever the
+same word (or it with و ف ب ك ل before it: "بالرباط") stands untagged in that text.
 
 ``trim_hal``: a participle in the accusative right after a name ("... لفتيت مرفوقا بالوزير",
 "... قال مؤكدا") is a circumstantial adverb (hal), not part of the name; the CRF sometimes
@@ -54,6 +56,37 @@ def drop_titles(words: list[str], labels: list[str]) -> list[str]:
         forms |= {"ال" + f for f in list(forms)}
         if forms & TITLES:
             out[i] = "O"
+    return out
+
+
+def propagate_places(
+    sentences: list[list[str]], tagged: list[tuple[list[str], list[float]]]
+) -> list[tuple[list[str], list[float]]]:
+    """Tag B-LOC the untagged words of a text that are a one-word place tagged elsewhere in
+    it (with a proclitic or without); their marginal is set to 0.5 (a rule, not the model)."""
+    known: set[str] = set()
+    for words, (labels, _) in zip(sentences, tagged, strict=True):
+        for i, label in enumerate(labels):
+            alone = i + 1 == len(labels) or not labels[i + 1].startswith("I-")
+            if label == "B-LOC" and alone:
+                norm = normalize(words[i])
+                if len(norm) >= 3:
+                    known.add(norm)
+    if not known:
+        return tagged
+    out = []
+    for words, (labels, marg) in zip(sentences, tagged, strict=True):
+        labels, marg = list(labels), list(marg)
+        for i, label in enumerate(labels):
+            if label != "O":
+                continue
+            norm = normalize(words[i])
+            cuts = [k for k in (0, 1, 2) if all(c in _DETACHABLE for c in norm[:k])]
+            if any(norm[k:] in known for k in cuts):
+                labels[i] = "B-LOC"
+                if marg:
+                    marg[i] = 0.5
+        out.append((labels, marg))
     return out
 
 

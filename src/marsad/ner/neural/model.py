@@ -16,7 +16,7 @@ import numpy as np
 
 from ...errors import ModelError
 from ..lexicons import Lexicons, load_lexicons
-from ..rules import drop_demonyms, drop_titles, trim_hal
+from ..rules import drop_demonyms, drop_titles, propagate_places, trim_hal
 from .decode import marginals, viterbi
 from .encode import Encoded, Encoder, pad
 
@@ -163,7 +163,7 @@ class NeuralNerModel:
                     [float(probs[b, j, k]) for j, k in enumerate(path)] if probs is not None else []
                 )
                 out[i] = (labels, marg)
-        return out
+        return propagate_places(sentences, out)
 
 
 def length_groups(lengths: list[int]) -> list[list[int]]:
