@@ -161,11 +161,15 @@ class Encoder:
         out = []
         for s, marks, left, org in zip(entries, phrases, lefts, orgs, strict=True):
             flags = np.zeros((len(s), self.width), dtype=np.float32)
-            for i, e in enumerate(s):
+            rows: list[int] = []
+            cols: list[int] = []
+            for i, e in enumerate(s):  # one scatter per sentence, not one per token
                 on = [*e.flags, *marks[i], *evidence.get(e.key, ()), *org[i]]
                 if left[i]:
                     on.append(_FLAG[f"lt:{left[i]}"])
-                flags[i, on] = 1.0
+                rows += [i] * len(on)
+                cols += on
+            flags[rows, cols] = 1.0
             out.append(
                 Encoded(
                     np.array([e.word_id for e in s], dtype=np.int64),
@@ -183,7 +187,7 @@ class Encoder:
         i = 0
         while i < len(entries):
             found = 0
-            if any(f in heads for f in entries[i].forms):
+            if not heads.isdisjoint(entries[i].forms):
                 for length in range(min(MAX_PHRASE, len(entries) - i), 1, -1):
                     rest = " ".join(x.norm for x in entries[i + 1 : i + length])
                     typ = next(
