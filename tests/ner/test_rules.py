@@ -33,3 +33,13 @@ def test_a_place_tagged_once_is_a_place_with_a_proclitic_elsewhere_in_the_text()
     assert out[1][1][2] == 0.5
     # nothing tagged: nothing added
     assert propagate_places(sentences[1:], tagged[1:]) == tagged[1:]
+
+
+def test_platforms_and_set_phrases_are_not_people() -> None:
+    from marsad.ner.rules import drop_not_people
+
+    words = ["كتب", "على", "تويتر", "أن", "حسن", "الجوار", "أساس", "وقال", "حسن", "روحاني"]
+    labels = ["O", "B-PERS", "I-PERS", "O", "B-PERS", "I-PERS", "O", "O", "B-PERS", "I-PERS"]
+    assert drop_not_people(words, labels) == ["O"] * 8 + ["B-PERS", "I-PERS"]
+    assert drop_not_people(["وتويتر"], ["B-PERS"]) == ["O"]
+    assert drop_not_people(["تويتر"], ["B-ORG"]) == ["B-ORG"]

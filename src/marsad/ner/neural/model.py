@@ -16,7 +16,7 @@ import numpy as np
 
 from ...errors import ModelError
 from ..lexicons import Lexicons, load_lexicons
-from ..rules import drop_demonyms, drop_titles, propagate_places, trim_hal
+from ..rules import drop_demonyms, drop_not_people, drop_titles, propagate_places, trim_hal
 from .decode import marginals, viterbi
 from .encode import Encoded, Encoder, pad
 
@@ -159,6 +159,7 @@ class NeuralNerModel:
                 labels = trim_hal(words, [t.labels[k] for k in path], self.lexicons.gazetteer)
                 labels = drop_demonyms(words, labels, self.lexicons.demonyms)
                 labels = drop_titles(words, labels)
+                labels = drop_not_people(words, labels)
                 marg = (
                     [float(probs[b, j, k]) for j, k in enumerate(path)] if probs is not None else []
                 )
