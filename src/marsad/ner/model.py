@@ -64,7 +64,7 @@ class NerModel:
             labels = drop_not_people(words, labels)
             marg = [self._tagger.marginal(lab, i) for i, lab in enumerate(raw)] if marginals else []
             out.append((labels, marg))
-        return propagate_places(sentences, out)
+        return propagate_places(sentences, out, lambda w: self.features.word(w).norm)
 
     def _features(self, sentences: list[list[str]]) -> list[list[list[str]]]:
         feats = self.features.document(sentences)

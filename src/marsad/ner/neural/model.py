@@ -164,7 +164,7 @@ class NeuralNerModel:
                     [float(probs[b, j, k]) for j, k in enumerate(path)] if probs is not None else []
                 )
                 out[i] = (labels, marg)
-        return propagate_places(sentences, out)
+        return propagate_places(sentences, out, lambda w: self.encoder.word(w).norm)
 
 
 def length_groups(lengths: list[int]) -> list[list[int]]:
