@@ -15,7 +15,6 @@ word hash below, two runs write the same vectors (more workers are faster, not r
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import time
@@ -31,14 +30,6 @@ DIM, WINDOW, EPOCHS, MIN_COUNT, SEED = 100, 5, 5, 5, 13
 def stable_hash(text: str) -> int:
     """Seeds each word's initial vector; Python's hash() changes from run to run."""
     return zlib.crc32(text.encode("utf-8"))
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def sentences(corpora: Path) -> list[list[str]]:
@@ -67,6 +58,8 @@ def main() -> None:
 
     import numpy as np
     from gensim.models import Word2Vec
+
+    from marsad.checksums import file_sha256
 
     corpora = args.shared / "corpora"
     started = time.time()
@@ -102,7 +95,7 @@ def main() -> None:
         "sentences": len(sents),
         "tokens": n_tokens,
         "vocabulary": len(words),
-        "data_sha256": {str(p.relative_to(args.shared)): sha256(p) for p in inputs},
+        "data_sha256": {str(p.relative_to(args.shared)): file_sha256(p) for p in inputs},
         "seconds": round(time.time() - started, 1),
     }
     (args.out / "card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checksums import update_with_file
 from .document import Article, Failure, RawPage
 from .factory import load_pipeline
 from .settings import Settings
@@ -131,7 +132,5 @@ def pipeline_fingerprint(settings: Settings) -> str:
     files += [p for p in (settings.ner_model, settings.event_model) if p is not None]
     for path in files:
         digest.update(str(path.name).encode())
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
+        update_with_file(digest, path)
     return digest.hexdigest()

@@ -13,20 +13,17 @@ machine translations, e.g. "علم" and "تمثال" under PROTEST).
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
+from ..checksums import file_sha256
+
 DATA = Path(__file__).parent / "data"
 _HEAD = re.compile(r"^--- (\S+) \[(\S+)\] ---")
 _PATTERN = re.compile(r"^-\s*\*\s*([^\s\[\](){}&]+)\s*\[(\d+)\]")
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def derive_plover(ontology: Path) -> dict[str, object]:
@@ -37,7 +34,7 @@ def derive_plover(ontology: Path) -> dict[str, object]:
         modes = [m["mode"] for m in item["modes"] if not m.get("commented_out_in_manual")]
         types[item["event_type"]] = {"quad": quad, "modes": modes}
     return {
-        "source": f"{ontology.name} sha256={sha256(ontology)}",
+        "source": f"{ontology.name} sha256={file_sha256(ontology)}",
         "types": types,
         "contexts": [c["context"] for c in data["contexts"]],
         "aux_modes": [*data["auxiliary_modes"], "intent"],
@@ -74,8 +71,8 @@ def main(shared_data: str) -> None:
     mapping = root / "cameo" / "cameo_event_codes_with_plover.derived.csv"
     seed = derive_seed(cameo_ar, mapping)
     with (DATA / "seed_triggers.tsv").open("w", encoding="utf-8") as out:
-        out.write(f"# from {cameo_ar.name} sha256={sha256(cameo_ar)}\n")
-        out.write(f"# mapped by {mapping.name} sha256={sha256(mapping)}\n")
+        out.write(f"# from {cameo_ar.name} sha256={file_sha256(cameo_ar)}\n")
+        out.write(f"# mapped by {mapping.name} sha256={file_sha256(mapping)}\n")
         out.write("word\ttype\tkind\tcount\n")
         for (word, typ, kind), n in sorted(seed.items(), key=lambda kv: (kv[0][1], -kv[1])):
             out.write(f"{word}\t{typ}\t{kind}\t{n}\n")

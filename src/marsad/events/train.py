@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..checksums import file_sha256
 from .classifier import (
     MODEL_NAME,
     SENTENCE_WORD,
@@ -452,10 +453,7 @@ def main(gsr_dir: str, vectors_dir: Path = VECTORS) -> None:
         "",
         "Data (sha256):",
     ]
-    report += [
-        f"- {name}: {hashlib.sha256((root / name).read_bytes()).hexdigest()}"
-        for name in TYPES.values()
-    ]
+    report += [f"- {name}: {file_sha256(root / name)}" for name in TYPES.values()]
     report += [
         "",
         f"Split: fold = int(sha256(id), 16) % {FOLDS}. Held-out estimate: nested CV (each "
@@ -483,7 +481,7 @@ def _vectors_line(folder: Path, vectors: Vectors | None) -> str:
     if vectors is None:
         return f"No word vectors ({folder} absent): sparse features only."
     card = folder / "card.json"
-    digest = hashlib.sha256(card.read_bytes()).hexdigest() if card.is_file() else "no card"
+    digest = file_sha256(card) if card.is_file() else "no card"
     return (
         f"Word vectors: the {len(vectors.index)} most frequent words of {folder.name} "
         f"(scripts/train_embeddings.py; card.json sha256 {digest}); the mean vector of the "

@@ -6,13 +6,13 @@ is trained on the rest, so the dev score recorded beside it is honest.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..checksums import file_sha256
 from ..evaluation.ner import score
 from .conll import Sentence, read_conll, to_bilou, to_bio
 from .features import FeatureExtractor
@@ -62,14 +62,6 @@ class TrainConfig:
     #: DOC_BLOCK 20 dev 74.4; c1/c2 0.05/0.01 dev 73.4; a "most of the stem's other mentions"
     #: feature (dkm=) dev 72.8 / AQMAR 71.5; none kept.
     stack_folds: int = 4
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def split_dev(sentences: list[Sentence], fraction: float) -> tuple[list[Sentence], list[Sentence]]:
@@ -170,8 +162,8 @@ def train(shared_data: Path, out: Path, config: TrainConfig, *, command: str = "
             **evaluate(model, dev_set),
         },
         "aqmar_dev": evaluate(model, read_conll(shared_data / AQMAR_DEV)),
-        "training_data_sha256": {str(p.relative_to(shared_data)): sha256(p) for p in inputs},
-        "lexicons_sha256": {p.name: sha256(p) for p in sorted(DATA_DIR.glob("*.tsv"))},
+        "training_data_sha256": {str(p.relative_to(shared_data)): file_sha256(p) for p in inputs},
+        "lexicons_sha256": {p.name: file_sha256(p) for p in sorted(DATA_DIR.glob("*.tsv"))},
         "train_seconds": round(seconds, 1),
         "model_bytes": out.stat().st_size + _size(first_pass_path(out)),
         "python": platform.python_version(),

@@ -18,10 +18,11 @@ from typing import Protocol
 
 import numpy as np
 
+from ...checksums import file_sha256
 from ...evaluation.ner import score
 from ..conll import Sentence, read_conll
 from ..lexicons import DATA_DIR, load_lexicons
-from ..train import ANERCORP_TRAIN, AQMAR_DEV, AQMAR_TRAIN, THREE_TYPES, blocks, sha256, split_dev
+from ..train import ANERCORP_TRAIN, AQMAR_DEV, AQMAR_TRAIN, THREE_TYPES, blocks, split_dev
 from .encode import FLAGS, LABELS, UNK, Encoded, Encoder, extra_flags, pad
 
 _LABEL_ID = {lab: i for i, lab in enumerate(LABELS)}
@@ -336,11 +337,11 @@ def train(shared: Path, w2v: Path, out: Path, config: TrainConfig, *, command: s
             **evaluate(model, dev),
         },
         "aqmar_dev": evaluate(model, read_conll(shared / AQMAR_DEV)),
-        "training_data_sha256": {str(p.relative_to(shared)): sha256(p) for p in inputs},
+        "training_data_sha256": {str(p.relative_to(shared)): file_sha256(p) for p in inputs},
         "word_vectors_sha256": {
-            p.name: sha256(p) for p in (w2v / "vocab.txt", w2v / "vectors.npy")
+            p.name: file_sha256(p) for p in (w2v / "vocab.txt", w2v / "vectors.npy")
         },
-        "lexicons_sha256": {p.name: sha256(p) for p in sorted(DATA_DIR.glob("*.tsv"))},
+        "lexicons_sha256": {p.name: file_sha256(p) for p in sorted(DATA_DIR.glob("*.tsv"))},
         "vocabulary": len(words) + 2,
         "train_seconds": round(seconds, 1),
         "model_bytes": out.stat().st_size + tables_path(out).stat().st_size,
