@@ -9,7 +9,7 @@ from ..errors import ModelError
 from .conll import to_bio
 from .features import FeatureExtractor
 from .lexicons import Lexicons, load_lexicons
-from .rules import drop_demonyms, drop_not_people, drop_titles, propagate_places, trim_hal
+from .rules import clean_labels, propagate_places
 from .stacking import stacked_features
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -58,10 +58,7 @@ class NerModel:
                 out.append(([], []))
                 continue
             raw = self._tagger.tag(feats)
-            labels = trim_hal(words, to_bio(raw), self.lexicons.gazetteer)
-            labels = drop_demonyms(words, labels, self.lexicons.demonyms)
-            labels = drop_titles(words, labels)
-            labels = drop_not_people(words, labels)
+            labels = clean_labels(words, to_bio(raw), self.lexicons)
             marg = [self._tagger.marginal(lab, i) for i, lab in enumerate(raw)] if marginals else []
             out.append((labels, marg))
         return propagate_places(sentences, out, lambda w: self.features.word(w).norm)

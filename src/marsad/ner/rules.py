@@ -28,6 +28,14 @@ _DETACHABLE = "وفبلك"
 _HEAD_ENDINGS = tuple(sorted(INSTITUTION_HEADS))
 
 
+def clean_labels(words: list[str], labels: list[str], lex: Lexicons) -> list[str]:
+    """The sentence-level rules both taggers apply to their BIO labels, in order."""
+    labels = trim_hal(words, labels, lex.gazetteer)
+    labels = drop_demonyms(words, labels, lex.demonyms)
+    labels = drop_titles(words, labels)
+    return drop_not_people(words, labels)
+
+
 def trim_hal(words: list[str], labels: list[str], gazetteer: dict[str, str]) -> list[str]:
     """Relabel O a trailing I-PERS token that looks like a hal participle (م...ا)."""
     out = list(labels)
@@ -118,8 +126,9 @@ def propagate_places(
     for words, (labels, _) in zip(sentences, tagged, strict=True):
         for i, label in enumerate(labels):
             alone = i + 1 == len(labels) or not labels[i + 1].startswith("I-")
-            if label == "B-LOC" and alone and len(norm(words[i])) >= 3:
+            if label == "B-LOC" and alone:
                 known.add(norm(words[i]))
+    known = {k for k in known if len(k) >= 3}
     if not known:
         return tagged
     out = []

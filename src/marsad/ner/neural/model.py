@@ -16,7 +16,7 @@ import numpy as np
 
 from ...errors import ModelError
 from ..lexicons import Lexicons, load_lexicons
-from ..rules import drop_demonyms, drop_not_people, drop_titles, propagate_places, trim_hal
+from ..rules import clean_labels, propagate_places
 from .decode import marginals, viterbi
 from .encode import Encoded, Encoder, pad
 
@@ -156,10 +156,7 @@ class NeuralNerModel:
             probs = marginals(em, lengths, t.trans, t.start, t.end) if with_marginals else None
             for b, (i, path) in enumerate(zip(group, paths, strict=True)):
                 words = sentences[i]
-                labels = trim_hal(words, [t.labels[k] for k in path], self.lexicons.gazetteer)
-                labels = drop_demonyms(words, labels, self.lexicons.demonyms)
-                labels = drop_titles(words, labels)
-                labels = drop_not_people(words, labels)
+                labels = clean_labels(words, [t.labels[k] for k in path], self.lexicons)
                 marg = (
                     [float(probs[b, j, k]) for j, k in enumerate(path)] if probs is not None else []
                 )
