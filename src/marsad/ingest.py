@@ -51,7 +51,6 @@ def ingest(
     summary = IngestSummary()
     batch: list[Article | Failure] = []
     hashes: dict[str, str] = {}  # origin -> raw hash of the pages in flight
-    fingerprint = pipeline_fingerprint(settings)
     with open_store(settings.db_path) as store:
 
         def flush() -> None:
@@ -74,6 +73,7 @@ def ingest(
 
         pages = iter_pages(paths, kind=settings.kind)
         if not settings.reprocess:
+            fingerprint = pipeline_fingerprint(settings)  # hashes ~40 MB of model files
             pages = _unseen(pages, store, fingerprint, hashes, summary, on_document)
         for result in pipeline.run(pages, on_done=on_document):
             if isinstance(result, Failure):
