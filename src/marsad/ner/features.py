@@ -12,19 +12,17 @@ from typing import NamedTuple
 from ..arabic import light_stem, normalize, split_clitics
 from ..arabic.tokenise import prefix_candidates
 from .lexicons import Lexicons
+from .matching import left_trigger, longest_matches, phrase_heads
 from .role_lexicon import TITLES
 from .triggers import TRIGGERS
 
 #: Offsets of the context window (±2 was best on the carved dev set; ±3 added nothing).
 WINDOW = (-2, -1, 1, 2)
-#: How far to the left a trigger word (triggers.py) is looked for. Carved ANERcorp dev /
+#: Trigger words up to matching.TRIGGER_SPAN (3) words to the left. Carved ANERcorp dev /
 #: AQMAR dev (PER/LOC/ORG) F1: without triggers 72.4/66.0; with lt + lt{k} 72.0/67.5;
 #: lt alone 72.1/66.5; lt + lt{k} with the document evidence (_doc_evidence) 72.6/67.0,
 #: 5-fold CV over ANERcorp train 72.6 -> 73.3, so triggers and evidence were kept together.
 #: Adding the ±1 neighbours' evidence: dev 73.3, AQMAR 68.4, CV 73.25 (flat); kept for dev/AQMAR.
-TRIGGER_SPAN = 3
-#: Longest gazetteer phrase matched, in tokens (longer official names are rare in text).
-MAX_PHRASE = 5
 #: Words seen fewer times than this in the unlabelled news get letter-trigram features.
 #: On the carved ANERcorp dev / AQMAR dev (PER/LOC/ORG) F1: none 73.4/62.9, RARE=5
 #: 73.0/62.8, 20 72.0/67.5, 50 71.9/67.2; 20 was taken for the cross-domain gain.
@@ -64,7 +62,7 @@ class FeatureExtractor:
         # tuple: building those strings for every token was most of sentence()'s time
         self._windows: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
         # first words of multi-word gazetteer names: _phrases tries only tokens starting one
-        self._heads = frozenset(k.split(" ", 1)[0] for k in lexicons.gazetteer if " " in k)
+        self._heads = phrase_heads(lexicons.gazetteer)
 
     def word(self, word: str) -> WordInfo:
         info = self._cache.get(word)
@@ -172,26 +170,11 @@ class FeatureExtractor:
 
     def _phrases(self, infos: list[WordInfo]) -> list[list[str]]:
         """Longest multi-word gazetteer matches: B-/I- features per token."""
-        gaz, heads = self.lex.gazetteer, self._heads
         marks: list[list[str]] = [[] for _ in infos]
-        i = 0
-        while i < len(infos):
-            found = 0
-            if not any(f.split(" ", 1)[0] in heads for f in infos[i].forms):
-                i += 1  # no name in the gazetteer starts with this word
-                continue
-            for length in range(min(MAX_PHRASE, len(infos) - i), 1, -1):
-                rest = " ".join(x.norm for x in infos[i + 1 : i + length])
-                typ = next(
-                    (gaz[f + " " + rest] for f in infos[i].forms if f + " " + rest in gaz), None
-                )
-                if typ is not None:
-                    marks[i].append("gp=B-" + typ)
-                    for j in range(i + 1, i + length):
-                        marks[j].append("gp=I-" + typ)
-                    found = length
-                    break
-            i += found or 1
+        for start, length, typ in longest_matches(infos, self.lex.gazetteer, self._heads):
+            marks[start].append("gp=B-" + typ)
+            for j in range(start + 1, start + length):
+                marks[j].append("gp=I-" + typ)
         return marks
 
 
@@ -221,13 +204,11 @@ def _doc_evidence(
 
 def _left_triggers(infos: list[WordInfo], i: int) -> list[str]:
     """The nearest trigger type in the TRIGGER_SPAN words to the left, and its distance."""
-    for k in range(1, TRIGGER_SPAN + 1):
-        if i - k < 0:
-            break
-        typ = infos[i - k].trigger
-        if typ:
-            return ["lt=" + typ, f"lt{k}=" + typ]
-    return []
+    found = left_trigger(infos, i)
+    if found is None:
+        return []
+    k, typ = found
+    return ["lt=" + typ, f"lt{k}=" + typ]
 
 
 def _forms(norm: str, stem: str, prefixes: tuple[str, ...]) -> list[str]:

@@ -14,6 +14,7 @@ import numpy as np
 
 from ...arabic import normalize, split_clitics
 from ..lexicons import Lexicons
+from ..matching import left_trigger, longest_matches, phrase_heads
 from ..role_lexicon import TITLES
 from ..triggers import TRIGGERS
 
@@ -21,10 +22,6 @@ LABELS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC",
 PAD, UNK = 0, 1
 #: Letters kept per word for the character CNN (longer words: first 10 and last 10 letters).
 MAX_CHARS = 20
-#: Longest gazetteer phrase matched, in tokens (as the CRF's features.MAX_PHRASE).
-MAX_PHRASE = 5
-#: How far to the left a trigger word counts (as the CRF's features.TRIGGER_SPAN).
-TRIGGER_SPAN = 3
 GAZ_TYPES = ("PER", "FIRST", "LOC", "ORG", "CITY", "CTRY")
 TRIGGER_TYPES = ("PER", "ORG", "LOC")
 PREFIXES = ("و", "ف", "ب", "ك", "ل", "ال", "س")
@@ -100,9 +97,9 @@ class Encoder:
         self.extra = extra
         self.width = len(FLAGS) + len(extra)
         self._cache: dict[str, WordEntry] = {}
-        self._heads = frozenset(k.split(" ", 1)[0] for k in lexicons.gazetteer if " " in k)
+        self._heads = phrase_heads(lexicons.gazetteer)
         self._orgs = lexicons.orgs if ORG_FLAGS[0] in extra else {}
-        self._org_heads = frozenset(k.split(" ", 1)[0] for k in self._orgs if " " in k)
+        self._org_heads = phrase_heads(self._orgs)
 
     def word(self, word: str) -> WordEntry:
         entry = self._cache.get(word)
@@ -182,25 +179,14 @@ class Encoder:
 
     def _phrases(self, entries: list[WordEntry]) -> list[list[int]]:
         """Longest multi-word gazetteer matches: B/I flag indices per token."""
-        gaz, heads = self.lex.gazetteer, self._heads
         marks: list[list[int]] = [[] for _ in entries]
-        i = 0
-        while i < len(entries):
-            found = 0
-            if not heads.isdisjoint(entries[i].forms):
-                for length in range(min(MAX_PHRASE, len(entries) - i), 1, -1):
-                    rest = " ".join(x.norm for x in entries[i + 1 : i + length])
-                    typ = next(
-                        (gaz[f + " " + rest] for f in entries[i].forms if f + " " + rest in gaz),
-                        None,
-                    )
-                    if typ is not None and f"pB:{typ}" in _FLAG:
-                        marks[i].append(_FLAG[f"pB:{typ}"])
-                        for j in range(i + 1, i + length):
-                            marks[j].append(_FLAG[f"pI:{typ}"])
-                        found = length
-                        break
-            i += found or 1
+        matches = longest_matches(
+            entries, self.lex.gazetteer, self._heads, lambda typ: f"pB:{typ}" in _FLAG
+        )
+        for start, length, typ in matches:
+            marks[start].append(_FLAG[f"pB:{typ}"])
+            for j in range(start + 1, start + length):
+                marks[j].append(_FLAG[f"pI:{typ}"])
         return marks
 
     def _org_marks(self, entries: list[WordEntry]) -> list[list[int]]:
@@ -212,19 +198,10 @@ class Encoder:
         for i, e in enumerate(entries):
             if any(f in self._orgs for f in e.forms):
                 marks[i].append(g)
-        i = 0
-        while i < len(entries):
-            found = 0
-            if any(f in self._org_heads for f in entries[i].forms):
-                for length in range(min(MAX_PHRASE, len(entries) - i), 1, -1):
-                    rest = " ".join(x.norm for x in entries[i + 1 : i + length])
-                    if any(f + " " + rest in self._orgs for f in entries[i].forms):
-                        marks[i].append(b)
-                        for j in range(i + 1, i + length):
-                            marks[j].append(inside)
-                        found = length
-                        break
-            i += found or 1
+        for start, length, _ in longest_matches(entries, self._orgs, self._org_heads):
+            marks[start].append(b)
+            for j in range(start + 1, start + length):
+                marks[j].append(inside)
         return marks
 
 
@@ -235,12 +212,8 @@ def extra_flags(lexicons: Lexicons) -> tuple[str, ...]:
 
 def _left_trigger(entries: list[WordEntry], i: int) -> str:
     """The nearest trigger type in the TRIGGER_SPAN words to the left ("" if none)."""
-    for k in range(1, TRIGGER_SPAN + 1):
-        if i - k < 0:
-            break
-        if entries[i - k].trigger:
-            return entries[i - k].trigger
-    return ""
+    found = left_trigger(entries, i)
+    return found[1] if found else ""
 
 
 def _doc_evidence(
