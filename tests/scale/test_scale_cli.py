@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -18,17 +17,8 @@ from typer.testing import CliRunner
 from marsad.cli import build_app
 from marsad.sources.warc import iter_warc
 
-
-@pytest.fixture(autouse=True)
-def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any connection to an address outside loopback fails the test."""
-    real = socket.create_connection
-
-    def guarded(address: tuple[str, int], *args: Any, **kwargs: Any) -> socket.socket:
-        assert address[0] in ("127.0.0.1", "::1"), f"test tried to reach {address}"
-        return real(address, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "create_connection", guarded)
+#: Every test here fails if it reaches past loopback (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("loopback_only")
 
 
 class Quiet(SimpleHTTPRequestHandler):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,19 +14,10 @@ from marsad.document import Failure, RawPage
 from marsad.settings import Settings
 from marsad.sources.fetch import BlockedAddressError, Fetcher, FetchError, check_address
 
+#: Every test here fails if it reaches past loopback (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("loopback_only")
+
 PAGE = "<html><body><p>خبر عن افتتاح جسر جديد فوق النهر.</p></body></html>".encode()
-
-
-@pytest.fixture(autouse=True)
-def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any connection to an address outside loopback fails the test."""
-    real = socket.create_connection
-
-    def guarded(address: tuple[str, int], *args: Any, **kwargs: Any) -> socket.socket:
-        assert address[0] in ("127.0.0.1", "::1"), f"test tried to reach {address}"
-        return real(address, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "create_connection", guarded)
 
 
 class Site:
