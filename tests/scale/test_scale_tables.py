@@ -14,6 +14,7 @@ from marsad.scale.tables import (
     article_from_rows,
     article_rows,
     document_dict,
+    split_ddl,
 )
 from marsad.settings import Settings
 from marsad.stories import StoryParams
@@ -60,7 +61,7 @@ def test_article_rows_round_trip_the_article_json() -> None:
     art = _article()
     tables: dict[str, list[dict]] = {}
     for table, row in article_rows(art):
-        names = [c.split(" ")[0] for c in _columns(SCHEMAS[table])]
+        names = [c.split(" ")[0] for c in split_ddl(SCHEMAS[table])]
         assert len(names) == len(row)
         tables.setdefault(table, []).append(dict(zip(names, row, strict=True)))
     (row,) = tables["articles"]
@@ -74,22 +75,8 @@ def test_article_rows_round_trip_the_article_json() -> None:
 
 
 def test_articles_schema_lists_every_column() -> None:
-    names = [c.split(" ")[0] for c in _columns(SCHEMAS["articles"])]
+    names = [c.split(" ")[0] for c in split_ddl(SCHEMAS["articles"])]
     assert tuple(names) == ARTICLE_COLUMNS
-
-
-def _columns(ddl: str) -> list[str]:
-    """Split a DDL at top-level commas (struct<...> holds commas of its own)."""
-    out, depth, cur = [], 0, ""
-    for ch in ddl:
-        depth += ch == "<"
-        depth -= ch == ">"
-        if ch == "," and depth == 0:
-            out.append(cur.strip())
-            cur = ""
-        else:
-            cur += ch
-    return [*out, cur.strip()]
 
 
 def test_run_in_process_yields_one_document_per_page(small_warc: Path) -> None:
@@ -140,3 +127,13 @@ def test_submit_file_runs_as_a_plain_script() -> None:
         [sys.executable, submit.__file__, "--help"], capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0 and "--input" in done.stdout and "--output" in done.stdout
+
+
+def test_split_ddl_keeps_commas_inside_angle_brackets() -> None:
+    ddl = "id bigint, tags array<string>, ev array<struct<type:string,score:double>>, t string"
+    assert split_ddl(ddl) == [
+        "id bigint",
+        "tags array<string>",
+        "ev array<struct<type:string,score:double>>",
+        "t string",
+    ]

@@ -96,13 +96,13 @@ def _nested(table: str) -> str:
     """A child table's columns (origin left out) as a Spark struct type."""
     cols = SCHEMAS[table].split(", ", 1)[1]
     fields = []
-    for col in _split_ddl(cols):
+    for col in split_ddl(cols):
         name, _, kind = col.partition(" ")
         fields.append(f"{name}:{kind}")
     return f"array<struct<{','.join(fields)}>>"
 
 
-def _split_ddl(ddl: str) -> list[str]:
+def split_ddl(ddl: str) -> list[str]:
     """Columns of a DDL string (commas inside <...> do not split)."""
     out, depth, cur = [], 0, ""
     for ch in ddl:
@@ -126,7 +126,7 @@ DOCUMENT_SCHEMA = ", ".join(
         "failure_stage string, failure_reason string",
     ]
 )
-DOCUMENT_COLUMNS = tuple(c.split(" ")[0] for c in _split_ddl(DOCUMENT_SCHEMA))
+DOCUMENT_COLUMNS = tuple(c.split(" ")[0] for c in split_ddl(DOCUMENT_SCHEMA))
 
 
 def document_row(article: Article, fingerprint: Any, bands: list[str]) -> tuple[Any, ...]:
