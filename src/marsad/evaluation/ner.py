@@ -95,13 +95,13 @@ def evaluate_conll(path: Path, model_path: Path | None = None) -> dict[str, obje
     """
     from ..ner.conll import read_conll
     from ..ner.tagger import open_tagger
-    from ..ner.train import blocks
+    from ..ner.train import predict
 
     sentences = read_conll(path)
     model = open_tagger(model_path)  # .onnx: the neural tagger
     gold = [tags for _, tags in sentences]
     # Runs of consecutive sentences stand for documents, as in training (train.DOC_BLOCK).
-    pred = [p for b in blocks(sentences) for p in model.tag_document([w for w, _ in b])]
+    pred = predict(model, sentences)
     result = score(gold, pred)
     three = score(gold, pred, types={"PERS", "LOC", "ORG"})
     result["three_types"] = {k: three[k] for k in ("precision", "recall", "f1")}

@@ -11,6 +11,7 @@ import platform
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..checksums import file_sha256
 from ..evaluation.ner import score
@@ -19,6 +20,9 @@ from .features import FeatureExtractor
 from .lexicons import DATA_DIR, load_lexicons
 from .model import NerModel, first_pass_path
 from .stacking import stacked_features
+
+if TYPE_CHECKING:
+    from .tagger import Tagger
 
 ANERCORP_TRAIN = "ner/anercorp/camel-split-reconstructed/train.reconstructed.txt"
 AQMAR_TRAIN = "ner/aqmar/train.txt"
@@ -132,10 +136,14 @@ def _tag_all(path: Path, doc_feats: list[list[list[str]]]) -> list[list[str]]:
     return [to_bio(tagger.tag(f)) if f else [] for f in doc_feats]
 
 
-def evaluate(model: NerModel, sentences: list[Sentence]) -> dict[str, object]:
+def predict(model: Tagger, sentences: list[Sentence]) -> list[list[str]]:
+    """``model``'s labels for CoNLL sentences, each run of DOC_BLOCK tagged as one text."""
+    return [p for b in blocks(sentences) for p in model.tag_document([w for w, _ in b])]
+
+
+def evaluate(model: Tagger, sentences: list[Sentence]) -> dict[str, dict]:
     """Full score and the 3-type (PER/LOC/ORG) score of ``model`` on ``sentences``."""
-    gold = [tags for _, tags in sentences]
-    pred = [p for b in blocks(sentences) for p in model.tag_document([w for w, _ in b])]
+    gold, pred = [tags for _, tags in sentences], predict(model, sentences)
     return {"all": score(gold, pred), "three_types": score(gold, pred, types=THREE_TYPES)}
 
 
@@ -189,8 +197,8 @@ def cross_validate(shared_data: Path, folds: int, config: TrainConfig, work: Pat
         path = work / f"fold{k}.crfsuite"
         fit(sentences[:lo] + sentences[hi:] + extra, path, config)
         results.append(evaluate(NerModel(path), sentences[lo:hi]))
-    f1 = [r["all"]["f1"] for r in results]  # type: ignore[index]
-    f3 = [r["three_types"]["f1"] for r in results]  # type: ignore[index]
+    f1 = [r["all"]["f1"] for r in results]
+    f3 = [r["three_types"]["f1"] for r in results]
     return {
         "folds": folds,
         "f1": f1,

@@ -14,15 +14,13 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 
 from ...checksums import file_sha256
-from ...evaluation.ner import score
 from ..conll import Sentence, read_conll
 from ..lexicons import DATA_DIR, load_lexicons
-from ..train import ANERCORP_TRAIN, AQMAR_DEV, AQMAR_TRAIN, THREE_TYPES, blocks, split_dev
+from ..train import ANERCORP_TRAIN, AQMAR_DEV, AQMAR_TRAIN, blocks, evaluate, split_dev
 from .encode import FLAGS, LABELS, UNK, Encoded, Encoder, extra_flags, pad
 
 _LABEL_ID = {lab: i for i, lab in enumerate(LABELS)}
@@ -75,17 +73,6 @@ class TrainConfig:
     #: letters and lexicon flags learn to carry words the vocabulary lacks: 0.1 gave
     #: 73.04 / 67.31 against 74.00 / 71.88 for 0 (12 epochs), so it is off.
     word_dropout: float = 0.0
-
-
-class Tagger(Protocol):
-    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]: ...
-
-
-def evaluate(model: Tagger, sentences: list[Sentence]) -> dict[str, dict]:
-    """Full and PER/LOC/ORG scores, documents as DOC_BLOCK runs (as marsad.ner.train does)."""
-    gold = [tags for _, tags in sentences]
-    pred = [p for b in blocks(sentences) for p in model.tag_document([w for w, _ in b])]
-    return {"all": score(gold, pred), "three_types": score(gold, pred, types=THREE_TYPES)}
 
 
 def load_vectors(w2v: Path) -> tuple[list[str], np.ndarray]:
