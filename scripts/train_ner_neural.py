@@ -1,13 +1,7 @@
 """Train the neural (BiLSTM-CRF) entity recogniser from a clean checkout: one command.
 
     python scripts/train_ner_neural.py            # word vectors if absent, then the model
-    python scripts/train_ner_neural.py --teachers 0   # one model on the gold data alone
     python scripts/train_ner_neural.py --epochs 20 --hidden 100   # other sizes (report only)
-
-The shipped model is a student (marsad.ner.neural.distil): three teachers trained on the
-gold data label sampled corpus sentences, and the student learns from the gold data and
-their scores on those sentences. Teachers and silver data go to tmp/ner-teachers (teachers
-are reused by a later run with the same settings).
 
 Reads ../shared/data (or --shared / $MARSAD_SHARED/data) and the word vectors in tmp/w2v
 (built by scripts/train_embeddings.py when missing); writes
@@ -47,13 +41,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--word-dropout", type=float, default=None)
     parser.add_argument("--seed", type=int, default=None)
-    parser.add_argument("--teachers", type=int, default=3, help="0: no distillation")
-    parser.add_argument("--work", type=Path, default=REPO / "tmp" / "ner-teachers")
-    parser.add_argument("--silver", type=str, default=None, help="silver CoNLL (--teachers 0)")
-    parser.add_argument("--hard-silver", action="store_true", help="silver labels, not scores")
     args = parser.parse_args()
 
-    from marsad.ner.neural.distil import train_distilled
     from marsad.ner.neural.model import DEFAULT_NEURAL_MODEL
     from marsad.ner.neural.train import TrainConfig, train
 
@@ -82,27 +71,13 @@ def main() -> None:
             ("threads", args.threads),
             ("word_dropout", args.word_dropout),
             ("seed", args.seed),
-            ("silver", args.silver),
         )
         if v is not None
     }
     config = replace(config, net=replace(config.net, **net), with_aqmar=not args.no_aqmar, **top)
-    if args.hard_silver:
-        config = replace(config, distil=False)
     command = "python scripts/train_ner_neural.py " + " ".join(sys.argv[1:])
     out = args.out or DEFAULT_NEURAL_MODEL
-    if args.teachers:
-        card = train_distilled(
-            args.shared,
-            args.w2v,
-            out,
-            config,
-            teachers=args.teachers,
-            work=args.work,
-            command=command.strip(),
-        )
-    else:
-        card = train(args.shared, args.w2v, out, config, command=command.strip())
+    card = train(args.shared, args.w2v, out, config, command=command.strip())
     summary = {k: card[k] for k in ("model", "chosen_epoch", "model_bytes", "train_seconds")}
     for name in ("dev", "aqmar_dev"):
         summary[name] = {part: round(card[name][part]["f1"], 2) for part in ("all", "three_types")}

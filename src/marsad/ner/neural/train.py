@@ -22,7 +22,6 @@ from ..conll import Sentence, read_conll
 from ..lexicons import DATA_DIR, load_lexicons
 from ..train import ANERCORP_TRAIN, AQMAR_DEV, AQMAR_TRAIN, blocks, evaluate, split_dev
 from .encode import FLAGS, LABELS, UNK, Encoded, Encoder, extra_flags, pad
-from .silver import read_silver
 
 _LABEL_ID = {lab: i for i, lab in enumerate(LABELS)}
 
@@ -32,7 +31,9 @@ class NetConfig:
     """Sizes of the network (network.py)."""
 
     #: LSTM units per direction. Carved dev / AQMAR dev PER/LOC/ORG F1 (20 epochs, inner-dev
-    #: stopping): 128 -> 75.66 / 72.39, 200 -> 73.98 / 70.69 (and 1.4x slower).
+    #: stopping): 128 -> 75.66 / 72.39, 200 -> 73.98 / 70.69 (and 1.4x slower). 64 units with
+    #: 32 letter filters (to afford a two-model ensemble at one model's cost): 74.15 / 74.33
+    #: carved dev (seeds 13 / 14), their ensemble 75.80, below one 128-unit model.
     hidden: int = 128
     char_dim: int = 32
     char_filters: int = 64
@@ -50,6 +51,14 @@ class TrainConfig:
     """Training choices; the defaults are the shipped model's (see MODEL_CARD-neural.json)."""
 
     net: NetConfig = field(default_factory=NetConfig)
+    #: Seeds move carved dev F1 by about 1.5 (13 / 14 / 15: 78.40 / 76.76 / 77.13); averaging
+    #: the emissions and CRF scores of two of them gives 78.65-79.26, of all three 79.11, at
+    #: two or three times the network's cost. Not shipped: the network is ~40% of the whole
+    #: pipeline's time, so even two would take it from ~54 to ~38 articles/s (#4 asks 50).
+    #: Distilling the three into one student through 300k corpus tokens they labelled
+    #: (2,050 documents, every 30th of SaudiNewsNet + ANT) did not keep the gain: with their
+    #: labels 76.55 / 78.61 (seeds 13 / 14), learning their per-token score distributions
+    #: 76.06 / 76.49 (commit 58091ac has the code; not kept).
     #: Epochs: with the inner dev (10% of the training part) held out, 20 epochs reached
     #: their best inner-dev F1 at epoch 17 (12 epochs: 74.00 / 71.88; 20: 75.66 / 72.39).
     #: The shipped model then trains 17 epochs on the whole training part: carved dev /
@@ -74,16 +83,6 @@ class TrainConfig:
     #: letters and lexicon flags learn to carry words the vocabulary lacks: 0.1 gave
     #: 73.04 / 67.31 against 74.00 / 71.88 for 0 (12 epochs), so it is off.
     word_dropout: float = 0.0
-    #: Silver sentences (silver.py: corpus sentences with an ensemble of teachers' labels
-    #: and scores) added to the training part; "" = none.
-    silver: str = ""
-    #: On silver sentences, learn the teachers' per-token label distributions (softmax of
-    #: their mean emission scores) instead of their Viterbi labels. With the labels (300k
-    #: tokens, 3 teachers) carved dev F1 was 76.55 / 78.61 (seeds 13 / 14) against 78.40 /
-    #: 76.76 without silver: no gain beyond seed noise.
-    distil: bool = True
-    #: Weight of a silver sentence's soft cross-entropy against a gold sentence's CRF loss.
-    distil_weight: float = 1.0
 
 
 def load_vectors(w2v: Path) -> tuple[list[str], np.ndarray]:
@@ -112,20 +111,6 @@ def build_tables(
     ids = {w: i + 2 for i, w in enumerate(keep)}
     chars = {c: i + 2 for i, c in enumerate(sorted(c for c, n in letters.items() if n >= 2))}
     return ids, table, chars
-
-
-def encode_silver(
-    encoder: Encoder, docs: list[list[Sentence]], scores: list[np.ndarray], distil: bool
-) -> list[tuple[Encoded, list | np.ndarray]]:
-    """Silver sentences encoded per document, with the teachers' scores (``distil``) or
-    their labels as targets."""
-    out: list[tuple[Encoded, list | np.ndarray]] = []
-    for doc in docs:
-        enc = encoder.document([w for w, _ in doc])
-        for e, (_, tags) in zip(enc, doc, strict=True):
-            target = scores[len(out)] if distil else [_LABEL_ID[t] for t in valid_bio(tags)]
-            out.append((e, target))
-    return out
 
 
 def encode_sentences(encoder: Encoder, sentences: list[Sentence]) -> list[tuple[Encoded, list]]:
@@ -164,47 +149,18 @@ def _batches(data: list, size: int, rng: random.Random) -> list[list]:
     return out
 
 
-def _tensors(batch: list) -> tuple[dict, object, object, object, object]:
-    """Network inputs, gold label ids, token mask, soft targets and which rows are soft
-    (a target given as an array of scores rather than a list of label ids)."""
+def _tensors(batch: list) -> tuple[dict, object, object]:
     import torch
 
     arrays = pad([e for e, _ in batch])
     width = arrays["words"].shape[1]
     tags = np.zeros((len(batch), width), dtype=np.int64)
     mask = np.zeros((len(batch), width), dtype=np.float32)
-    soft = np.zeros((len(batch), width, len(LABELS)), dtype=np.float32)
-    is_soft = np.zeros(len(batch), dtype=bool)
-    for b, (_, target) in enumerate(batch):
-        if isinstance(target, np.ndarray):
-            soft[b, : len(target)] = target
-            is_soft[b] = True
-        else:
-            tags[b, : len(target)] = target
-        mask[b, : len(target)] = 1.0
+    for b, (_, labels) in enumerate(batch):
+        tags[b, : len(labels)] = labels
+        mask[b, : len(labels)] = 1.0
     inputs = {k: torch.from_numpy(v) for k, v in arrays.items()}
-    return (
-        inputs,
-        torch.from_numpy(tags),
-        torch.from_numpy(mask),
-        torch.from_numpy(soft),
-        torch.from_numpy(is_soft),
-    )
-
-
-def _loss(crf, em, tags, mask, soft, is_soft, weight: float):
-    """CRF loss of the gold rows plus ``weight`` x the cross-entropy of the soft rows'
-    per-token label distributions against the teachers' (softmax of their scores: a CRF's
-    emissions matter up to a per-token constant, which the softmax ignores)."""
-    import torch
-
-    gold = ~is_soft
-    loss = crf.nll(em[gold], tags[gold], mask[gold]) if bool(gold.any()) else em.sum() * 0
-    if bool(is_soft.any()):
-        target = torch.softmax(soft[is_soft], dim=2)
-        logq = torch.log_softmax(em[is_soft], dim=2)
-        loss = loss - weight * ((target * logq).sum(dim=2) * mask[is_soft]).sum()
-    return loss
+    return inputs, torch.from_numpy(tags), torch.from_numpy(mask)
 
 
 def _torch_model(tables: dict, vectors: np.ndarray, config: TrainConfig) -> tuple:
@@ -268,13 +224,12 @@ def fit(
         emitter.train()
         total = 0.0
         for batch in _batches(data, config.batch, rng):
-            inputs, tags, mask, soft, is_soft = _tensors(batch)
+            inputs, tags, mask = _tensors(batch)
             if config.word_dropout:
                 for key in ("words", "stems"):
                     drop = torch.rand(inputs[key].shape, generator=gen) < config.word_dropout
                     inputs[key] = inputs[key].masked_fill(drop & (inputs[key] > UNK), UNK)
-            em = emitter(**inputs)
-            loss = _loss(crf, em, tags, mask, soft, is_soft, config.distil_weight) / len(batch)
+            loss = crf.nll(emitter(**inputs), tags, mask) / len(batch)
             for opt in optimisers:
                 opt.zero_grad()
             loss.backward()
@@ -356,13 +311,10 @@ def train(shared: Path, w2v: Path, out: Path, config: TrainConfig, *, command: s
     from .model import NeuralNerModel, tables_path
 
     part, inner, dev, inputs = _data(shared, config)
-    silver, scores = read_silver(Path(config.silver)) if config.silver else ([], [])
     vocab, vectors = load_vectors(w2v)
-    silver_sentences = [s for doc in silver for s in doc]
-    words, table, chars = build_tables(part + silver_sentences, vocab, vectors, config)
+    words, table, chars = build_tables(part, vocab, vectors, config)
     lex = load_lexicons()
-    encoder = Encoder(lex, words, chars, extra_flags(lex))
-    data = encode_sentences(encoder, part) + encode_silver(encoder, silver, scores, config.distil)
+    data = encode_sentences(Encoder(lex, words, chars, extra_flags(lex)), part)
     started = time.time()
     emitter, crf, history, epoch = fit(data, words, table, chars, config, inner)
     seconds = time.time() - started
