@@ -59,6 +59,8 @@ class TrainConfig:
     #: (2,050 documents, every 30th of SaudiNewsNet + ANT) did not keep the gain: with their
     #: labels 76.55 / 78.61 (seeds 13 / 14), learning their per-token score distributions
     #: 76.06 / 76.49 (commit 58091ac has the code; not kept).
+    #: Shipping the mean weights of the last 5 epochs: 77.95 / 76.64 carved dev (seeds 13 /
+    #: 14; AQMAR dev PER/LOC/ORG 71.56 / 74.25 against 70.53 / 71.75): not kept.
     #: Epochs: with the inner dev (10% of the training part) held out, 20 epochs reached
     #: their best inner-dev F1 at epoch 17 (12 epochs: 74.00 / 71.88; 20: 75.66 / 72.39).
     #: The shipped model then trains 17 epochs on the whole training part: carved dev /
