@@ -43,3 +43,13 @@ def test_platforms_and_set_phrases_are_not_people() -> None:
     assert drop_not_people(words, labels) == ["O"] * 8 + ["B-PERS", "I-PERS"]
     assert drop_not_people(["وتويتر"], ["B-PERS"]) == ["O"]
     assert drop_not_people(["تويتر"], ["B-ORG"]) == ["B-ORG"]
+
+
+def test_trim_frames_starts_the_person_after_a_quotation_frame() -> None:
+    from marsad.ner.rules import trim_frames
+
+    words = ["نقلت", "الوكالة", "على", "لسان", "سمير", "العتيبي", "قوله"]
+    labels = ["O", "O", "O", "B-PERS", "I-PERS", "I-PERS", "O"]
+    assert trim_frames(words, labels) == ["O", "O", "O", "O", "B-PERS", "I-PERS", "O"]
+    assert trim_frames(["بلسان"], ["B-PERS"]) == ["O"]
+    assert trim_frames(["لسان", "العرب"], ["B-MISC", "I-MISC"]) == ["B-MISC", "I-MISC"]

@@ -4,6 +4,8 @@
 ``drop_titles``: nor is a title on its own ("الوزيران", "الرئيس"): it names no one person.
 ``drop_not_people``: nor a person span holding a platform name ("على تويتر") or a set phrase
 that starts like a name ("حسن الجوار"): both were top "persons" of 3,000 SaudiNewsNet articles.
+``trim_frames``: "على لسان خامنئي" (in Khamenei's words): the tagger ran the person span over
+"لسان", and the linker made "سان خامنئي" of it (a top-50 person of that run).
 ``propagate_places``: a one-word place tagged somewhere in a text is a place wherever the
 same word (or it with و ف ب ك ل before it: "بالرباط") stands untagged in that text.
 
@@ -33,6 +35,7 @@ def clean_labels(words: list[str], labels: list[str], lex: Lexicons) -> list[str
     labels = trim_hal(words, labels, lex.gazetteer)
     labels = drop_demonyms(words, labels, lex.demonyms)
     labels = drop_titles(words, labels)
+    labels = trim_frames(words, labels)
     return drop_not_people(words, labels)
 
 
@@ -90,6 +93,22 @@ PLATFORMS = frozenset(
 )
 #: Set phrases whose first word is also a given name (normalised: ه for ة).
 NOT_NAMES = frozenset({"حسن الجوار", "حسن النيه", "حسن الظن", "حسن السير", "حسن التنظيم"})
+
+
+#: Words that frame a quotation before a name ("على لسان X", "بلسان X": in X's words);
+#: normalised.
+SPEECH_FRAMES = frozenset({"لسان", "بلسان"})
+
+
+def trim_frames(words: list[str], labels: list[str]) -> list[str]:
+    """Relabel O a speech-frame word that starts a PERS span; the span starts after it."""
+    out = list(labels)
+    for i, label in enumerate(labels):
+        if label == "B-PERS" and normalize(words[i]) in SPEECH_FRAMES:
+            out[i] = "O"
+            if i + 1 < len(labels) and labels[i + 1] == "I-PERS":
+                out[i + 1] = "B-PERS"
+    return out
 
 
 def drop_not_people(words: list[str], labels: list[str]) -> list[str]:
