@@ -59,3 +59,38 @@ def test_roles_code_sector_and_country(
 ) -> None:
     assert role_sector(role, gazetteer) == sector
     assert role_country(role, gazetteer) == country
+
+
+@pytest.mark.parametrize(
+    ("word", "starts"),
+    [
+        ("الرئيس", True),
+        ("الإمام", True),
+        ("بالإمام", True),
+        ("القاضي", True),  # a role that ends like an adjective
+        ("الصحفي", True),
+        ("أمام", False),  # "in front of", not إمام (imam): both normalise to امام
+        ("وأمام", False),
+        ("الرئيسي", False),  # "main", an adjective made from رئيس
+        ("الملكي", False),  # "royal" (and Real Madrid), not a king
+        ("الملكية", False),
+    ],
+)
+def test_role_words_are_not_their_lookalikes(gazetteer: Gazetteer, word: str, starts: bool) -> None:
+    from marsad.linking.keys import name_key
+
+    assert gazetteer.starts_role(name_key(word)) is starts
+
+
+def test_a_preposition_after_a_name_is_no_role(gazetteer: Gazetteer) -> None:
+    from marsad.linking.actors import context_role
+    from marsad.linking.spans import tokenize
+
+    text = "ومثل اللاعب سمير الحداد أمام قاض في المحكمة. وصلى الإمام خالد الحسني بالناس."
+    tokens = tokenize(text)
+    start = text.index("سمير")
+    assert context_role(text, tokens, start, start + len("سمير الحداد"), gazetteer, set()) is None
+    start = text.index("خالد")
+    role = context_role(text, tokens, start, start + len("خالد الحسني"), gazetteer, set())
+    assert role is not None and role[0] == "الإمام"
+    assert role_sector(role[0], gazetteer) == "REL"

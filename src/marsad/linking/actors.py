@@ -18,14 +18,9 @@ MAX_ROLE_TOKENS = 6
 COUNTERPART = "-"
 
 
-def token_stems(key: str) -> list[str]:
-    """Stems a token may stand for, glued clitics removed: "ووزير" -> ["ووزير", "وزير"]."""
-    out = []
-    for form in variants(key):
-        stem = light_stem(strip_article(form))
-        if stem not in out:
-            out.append(stem)
-    return out
+def token_stems(key: str, gaz: Gazetteer) -> list[str]:
+    """Stems a token may stand for as a role word (Gazetteer.role_stems)."""
+    return gaz.role_stems(key)
 
 
 def head_length(keys: list[str], gaz: Gazetteer) -> int:
@@ -33,7 +28,7 @@ def head_length(keys: list[str], gaz: Gazetteer) -> int:
     if not keys:
         return 0
     rest = [light_stem(k) for k in keys[1 : gaz.max_role_len]]
-    for first in token_stems(keys[0]):
+    for first in token_stems(keys[0], gaz):
         if first not in gaz.role_firsts:
             continue  # not a person's role (or an institution: وزارة)
         stems = [first, *rest]
@@ -48,7 +43,7 @@ def role_sector(role: str | None, gaz: Gazetteer) -> str | None:
     if not role:
         return None
     keys = name_key(role).split()
-    for first in token_stems(keys[0]) if keys else []:
+    for first in token_stems(keys[0], gaz) if keys else []:
         stems = [first, *(light_stem(k) for k in keys[1 : gaz.max_role_len])]
         for n in range(len(stems), 0, -1):
             hit = gaz.roles.get(" ".join(stems[:n]))
@@ -166,4 +161,4 @@ def _clitic_length(key: str, gaz: Gazetteer) -> int:
 
 def is_counterpart(role: str | None, gaz: Gazetteer) -> bool:
     keys = name_key(role or "").split()
-    return bool(keys) and any(gaz.roles.get(s) == COUNTERPART for s in token_stems(keys[0]))
+    return bool(keys) and any(gaz.roles.get(s) == COUNTERPART for s in token_stems(keys[0], gaz))

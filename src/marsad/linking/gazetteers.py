@@ -48,6 +48,10 @@ class Gazetteer:
     latin_tokens: dict[str, str] = field(default_factory=dict)  # arabic key -> latin
     roles: dict[str, str] = field(default_factory=dict)  # stemmed role head -> sector
     role_firsts: set[str] = field(default_factory=set)  # first stems of the role heads
+    # first words of the role heads as written (key without ال): "قاضي", "صحفي"
+    role_words: set[str] = field(default_factory=set)
+    # stems that start a role only with the article: "الإمام" (bare "أمام" is "in front of")
+    definite_only: set[str] = field(default_factory=set)
     agents: dict[str, str] = field(default_factory=dict)  # stemmed agent phrase -> code
     actors: dict[str, str] = field(default_factory=dict)  # name key -> CAMEO actor code
     breaks: frozenset[str] = frozenset()  # words a role phrase never runs across
@@ -106,7 +110,26 @@ class Gazetteer:
         return found
 
     def _starts_role(self, key: str) -> bool:
-        return any(light_stem(strip_article(f)) in self.role_firsts for f in variants(key))
+        return any(s in self.role_firsts for s in self.role_stems(key))
+
+    def role_stems(self, key: str) -> list[str]:
+        """Stems a token may stand for as a role word, glued clitics removed ("ووزير" ->
+        ["ووزير", "وزير"]); not for an adjective made from a role ("الرئيسي" main,
+        "الملكي" royal: they stem to رئيس and ملك) unless it is a role itself ("القاضي"),
+        nor for a definite-only head written without ال."""
+        out = []
+        for form in variants(key):
+            bare = strip_article(form)
+            stem = light_stem(bare)
+            if stem in out:
+                continue
+            if stem in self.definite_only and bare == form:
+                continue
+            nisba = bare.endswith(("ي", "يه")) and bare != stem and bare not in self.role_words
+            if nisba and stem in self.role_firsts:
+                continue
+            out.append(stem)
+        return out
 
     def _recall(self, kind: str, key: str, compute: Callable[[str], Any]) -> Any:
         try:
@@ -179,6 +202,9 @@ def load_gazetteer() -> Gazetteer:
         gaz.roles[key] = sector
         if "org" not in kind:
             gaz.role_firsts.add(key.split()[0])
+            gaz.role_words.add(strip_article(name_key(phrase).split()[0]))
+        if "definite" in kind:
+            gaz.definite_only.add(key.split()[0])
         gaz.max_role_len = max(gaz.max_role_len, len(key.split()))
     for phrase, code in _rows("agents.tsv"):
         key = stem_phrase(phrase)
