@@ -152,3 +152,19 @@ def test_linking_a_demonym_tagged_as_a_person_is_its_country(
     art = mark("خبر", "قال [[الفرنسيين|PER]] إن [[تركي الفيصل|PER]] زار [[المغرب|LOC]].")
     ids = _ids(linker(art))
     assert ids == {"الفرنسيين": "iso:FRA", "تركي الفيصل": "per:تركي الفيصل", "المغرب": "iso:MAR"}
+
+
+def test_team_is_no_military_rank_in_a_sports_story(linker: LinkingStage, mark: Mark) -> None:
+    # The recogniser's role finder reads "الفريق" before a name as a title (the rank).
+    sport = mark(
+        "النصر يستعد للموسم",
+        "وشارك لاعب الفريق [[سالم الدوسري|PER]] في تدريبات النادي قبل مباراة الدوري.",
+    )
+    army = mark("تعيين قائد جديد", "وعين الفريق [[خالد الحربي|PER]] قائدا للقوات البرية.")
+    for art in (sport, army):
+        art.mentions[0].role = "الفريق"
+    player = linker(sport).entity("per:سالم الدوسري")
+    assert player is not None and player.role is None and player.sector is None
+    assert sport.mentions[0].role is None
+    officer = linker(army).entity("per:خالد الحربي")
+    assert officer is not None and officer.role == "الفريق" and officer.sector == "MIL"

@@ -59,6 +59,7 @@ class Gazetteer:
     honorifics: frozenset[str] = frozenset()  # titles dropped from person-name keys
     name_edges: frozenset[str] = frozenset()  # words never at either end of a name
     capital_cues: dict[str, str] = field(default_factory=dict)  # word -> "loc" or "gov"
+    sport_cues: frozenset[str] = frozenset()  # words of a sports story (sport_cues.txt)
     epithets: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (role, country)
     epithet_forms: tuple[str, ...] = ()  # the epithets as written, to find them in text
     max_role_len: int = 1
@@ -220,6 +221,7 @@ def load_gazetteer() -> Gazetteer:
     gaz.epithets = {name_key(e): (role, c) for e, role, c in rows}
     gaz.epithet_forms = tuple(e for e, _, _ in rows)
     gaz.capital_cues = {name_key(w): cue for w, cue in _rows("capital_cues.tsv")}
+    gaz.sport_cues = frozenset(name_key(row[0]) for row in _rows("sport_cues.txt"))
     gaz.honorifics = frozenset(
         t for row in _rows("honorifics.txt") for t in name_key(row[0]).split()
     )

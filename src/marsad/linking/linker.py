@@ -30,6 +30,11 @@ from .spans import Token, token_index, tokenize
 #: Sectors of state office: a person holding one with no country stated is taken to serve
 #: the article's home country (its dateline's, else its most named one).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+#: Different sport_cues.txt words that make an article a sports story. Set by hand: one cue
+#: ("هدف" goal/aim, "الموسم" season) also stands in other news.
+SPORT_CUES_NEEDED = 2
+#: Stem of "الفريق": the team in a sports story, the rank (lieutenant general) elsewhere.
+TEAM = "فريق"
 
 
 def link_article(article: Article, gaz: Gazetteer) -> Article:
@@ -60,7 +65,10 @@ def link_article(article: Article, gaz: Gazetteer) -> Article:
         {i: mentions[i].start for i in person_idx},
     )
     people = [p for p in people if not _given_name_only(p)]
-    persons = [_person_entity(p, mentions, text, tokens, names, gaz, found) for p in people]
+    sport = len({t.key for t in tokens if t.key in gaz.sport_cues}) >= SPORT_CUES_NEEDED
+    persons = [
+        _person_entity(p, mentions, text, tokens, names, gaz, found, sport=sport) for p in people
+    ]
     _counterparts(persons, mentions, gaz)
     for entity in persons:
         _fill_home(entity, home)
@@ -173,6 +181,8 @@ def _person_entity(
     names: set[int],
     gaz: Gazetteer,
     found: dict[str, Entity],
+    *,
+    sport: bool = False,
 ) -> Entity:
     ms = [mentions[i] for i in sorted(person.mentions)]
     counts = Counter(len(f) for f in person.forms)
@@ -183,6 +193,10 @@ def _person_entity(
         if person_tokens(text[m.start : m.end], gaz) == best
     )
     role, stated, guessed = _person_role(ms, text, tokens, names, gaz)
+    if role and sport and TEAM in role_stems(role, gaz):
+        role = None  # "لاعب الفريق X", "قائد الفريق X": a player or captain, not an officer
+        for m in ms:
+            m.role = None
     dict_country, dict_sector = actor_code(" ".join(best), gaz)
     entity = Entity(
         id="per:" + " ".join(best),
