@@ -16,6 +16,8 @@ from .spans import Token, token_index
 MAX_ROLE_TOKENS = 6
 #: The sector roles.tsv gives "نظير" (counterpart): the role is the other person's.
 COUNTERPART = "-"
+#: The sector roles.tsv gives a role that has no PLOVER sector (an actor, a coach).
+NO_SECTOR = "0"
 
 
 def token_stems(key: str, gaz: Gazetteer) -> list[str]:
@@ -48,7 +50,7 @@ def role_sector(role: str | None, gaz: Gazetteer) -> str | None:
         for n in range(len(stems), 0, -1):
             hit = gaz.roles.get(" ".join(stems[:n]))
             if hit:
-                return None if hit == COUNTERPART else hit
+                return None if hit in (COUNTERPART, NO_SECTOR) else hit
     stems = [light_stem(k) for k in keys]
     for n in range(min(len(stems), gaz.max_agent_len), 0, -1):
         for i in range(len(stems) - n + 1):
