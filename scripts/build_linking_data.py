@@ -5,7 +5,9 @@ Reads ../shared/data (or --shared DIR) and writes, one row per line, TAB-separat
 
 - countries.tsv   alpha3, alpha2, English name, Arabic names (|), capital geonameid, capital
                   (countries-iso3166-ar + mledoze_countries for capitals)
-- cities.tsv.gz   geonameid, alpha3, population, Arabic names (|)  (cities-geonames-ar)
+- cities.tsv.gz   geonameid, alpha3, population, Arabic names (|)  (cities-geonames-ar),
+                  the spelling most used in news first (it is the display name): word
+                  counts of SaudiNewsNet + ANT, src/marsad/ner/data/wordfreq.tsv
 - name_tokens.tsv.gz  Latin token, its most frequent Arabic spelling
                   (wikidata-person-name-tokens, English -> Arabic)
 - agents.tsv      Arabic agent phrase, CAMEO agent code (universalpetrarch_arabic agents)
@@ -65,14 +67,30 @@ def build_countries(shared: Path) -> tuple[list[list[str]], dict[str, str]]:
     return out, {row[1]: row[0] for row in rows.values()}
 
 
+def word_counts() -> dict[str, int]:
+    path = REPO / "src" / "marsad" / "ner" / "data" / "wordfreq.tsv"
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return {word: int(n) for word, n in rows}
+
+
+def news_count(name: str, counts: dict[str, int]) -> int:
+    """How often a spelling stands in the news corpora (its rarest word's count): GeoNames
+    lists "ترابلس" before "طرابلس" for Tripoli."""
+    from marsad.arabic import normalize
+
+    return min(counts.get(normalize(w), 0) for w in name.split()) if name.split() else 0
+
+
 def build_cities(shared: Path, a2_to_a3: dict[str, str], countries: list[list[str]]) -> list:
     path = shared / "gazetteers" / "cities-geonames-ar" / "cities15000_ar.tsv"
+    counts = word_counts()
     cities = []
     by_name: dict[tuple[str, str], str] = {}
     with open(path, encoding="utf-8") as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
             a3 = a2_to_a3.get(rec["countrycode"], "")
-            ar = "|".join(dict.fromkeys(clean(n) for n in rec["arabic_names"].split("|")))
+            names = list(dict.fromkeys(clean(n) for n in rec["arabic_names"].split("|")))
+            ar = "|".join(sorted(names, key=lambda n: -news_count(n, counts)))
             cities.append([rec["geonameid"], a3, rec["population"], ar])
             by_name.setdefault((rec["name"], a3), rec["geonameid"])
     for row in countries:  # capital geonameid, when the capital has an Arabic name

@@ -168,3 +168,19 @@ def test_team_is_no_military_rank_in_a_sports_story(linker: LinkingStage, mark: 
     assert sport.mentions[0].role is None
     officer = linker(army).entity("per:خالد الحربي")
     assert officer is not None and officer.role == "الفريق" and officer.sector == "MIL"
+
+
+def test_a_city_name_two_countries_share_follows_the_story(
+    linker: LinkingStage, mark: Mark
+) -> None:
+    lebanon = linker(
+        mark(
+            "خطة لتأهيل المرافئ",
+            "وقال وزير النقل إن مرفأ [[طرابلس|LOC]] سيعمل مثل مرفأ [[بيروت|LOC]] في [[لبنان|LOC]].",
+        )
+    )
+    libya = linker(mark("رحلات جديدة", "وصلت أول رحلة من [[طرابلس|LOC]] إلى [[تونس|LOC]] أمس."))
+    north, capital = lebanon.mentions[0], libya.mentions[0]
+    assert north.entity_id == "gn:266826" and capital.entity_id == "gn:2210247"
+    place = lebanon.entity("gn:266826")
+    assert place is not None and place.country == "LBN" and place.name == "طرابلس"

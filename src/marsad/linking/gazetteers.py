@@ -43,6 +43,8 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # stem or word key -> alpha3
     cities: dict[str, Place] = field(default_factory=dict)  # name key -> city
     shadowed: dict[str, Place] = field(default_factory=dict)  # city spelled like a country
+    # name key -> every city it spells, most populous first (only names of 2+ cities)
+    namesakes: dict[str, list[Place]] = field(default_factory=dict)
     capitals: dict[str, Place] = field(default_factory=dict)  # alpha3 -> capital city
     name_tokens: dict[str, str] = field(default_factory=dict)  # latin -> arabic
     latin_tokens: dict[str, str] = field(default_factory=dict)  # arabic key -> latin
@@ -268,9 +270,13 @@ def _load_cities(gaz: Gazetteer, capital_ids: dict[int, str]) -> None:
                 place = Place(f"gn:{gid}", display, "city", a3, geo, capital_of=cap)
                 table = gaz.shadowed if key in gaz.countries else gaz.cities
                 table.setdefault(key, place)
+                same = gaz.namesakes.setdefault(key, [])
+                if table is gaz.cities and all(p.geonames_id != geo for p in same):
+                    same.append(place)
         capital = gaz.cities.get(name_key(display)) if cap is not None else None
         if cap is not None and capital is not None and capital.geonames_id == geo:
             gaz.capitals[cap] = capital
+    gaz.namesakes = {k: v for k, v in gaz.namesakes.items() if len(v) > 1}
     for place in list(gaz.cities.values()):
         if place.capital_of and place.capital_of not in gaz.capitals:
             gaz.capitals[place.capital_of] = place

@@ -18,6 +18,7 @@ from .people import Person, group_people, person_tokens
 from .places import (
     government_entity,
     is_government_reading,
+    namesake_city,
     other_entity,
     place_entity,
     resolve_org,
@@ -114,7 +115,11 @@ def _link_other(
 ) -> None:
     surface = text[m.start : m.end]
     entity = resolve_place(surface, gaz) if m.type in ("LOC", "ORG", "MISC") else None
-    city = shadowed_city(surface, mentions, text, gaz) if m.type == "LOC" else None
+    city = None
+    if m.type == "LOC":
+        city = shadowed_city(surface, mentions, text, gaz) or namesake_city(
+            surface, mentions, text, gaz
+        )
     if city is not None:  # "عمّان" in a story that names الأردن is Amman, not Oman
         entity = place_entity(city, gaz)
     if entity is not None and entity.id.startswith("iso:") and m.type != "LOC":

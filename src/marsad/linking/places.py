@@ -92,6 +92,26 @@ def shadowed_city(surface: str, mentions: list[Mention], text: str, gaz: Gazette
     return None
 
 
+def namesake_city(surface: str, mentions: list[Mention], text: str, gaz: Gazetteer) -> Place | None:
+    """Of the cities one name spells (طرابلس: in Libya and in Lebanon), the one whose country
+    the article names in other words (لبنان، بيروت) when it does not name the biggest one's;
+    None keeps the biggest."""
+    key = next((k for k in variants(name_key(surface)) if k in gaz.namesakes), None)
+    if key is None:
+        return None
+    cities = gaz.namesakes[key]
+    ids = {c.id for c in cities}
+    named = set()
+    for other in mentions:
+        if other.type == "LOC":
+            place = gaz.place(text[other.start : other.end])
+            if place is not None and place.id not in ids:
+                named.add(place.country)
+    if cities[0].country in named:
+        return None
+    return next((c for c in cities[1:] if c.country in named), None)
+
+
 def resolve_place(surface: str, gaz: Gazetteer) -> Entity | None:
     """A LOC (or demonym) as written -> its entity, None when no list knows it."""
     place = gaz.place(surface)
