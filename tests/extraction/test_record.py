@@ -46,6 +46,8 @@ def test_crawl_date_is_fetched_not_published() -> None:
     record = normalise_record(
         {"title": "عنوان", "content": "نص الخبر.", "date_extracted": "2015-07-21 02:51:32"}
     )
-    article = article_from_record(RawPage(b"", kind="record", origin="x", record=record), Settings())
+    article = article_from_record(
+        RawPage(b"", kind="record", origin="x", record=record), Settings()
+    )
     assert article.published is None
     assert article.fetched == datetime(2015, 7, 21, 2, 51, 32)
