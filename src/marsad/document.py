@@ -75,6 +75,10 @@ class Entity:
     sector: str | None = None
     role: str | None = None
     geonames_id: int | None = None
+    #: ``country`` is the article's home country (its dateline's, else the one it names
+    #: most) given to an office holder whose country the text does not state: weak evidence,
+    #: so the store counts it once per article, not once per mention.
+    country_guessed: bool = False
 
 
 @dataclass(slots=True)

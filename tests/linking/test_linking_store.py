@@ -109,3 +109,28 @@ def test_store_merges_two_stored_people_a_fuller_name_bridges(
     with open_store(db) as store:
         people = {p["id"]: p["mention_count"] for p in list_entities(store.db, type_="PER")}
     assert people == {"per:جوزيف بلاتر": 5}  # the merged-away id still finds its person
+
+
+def test_store_counts_a_guessed_country_once_per_article(
+    tmp_path: Path, linker: LinkingStage, mark: Mark
+) -> None:
+    db = tmp_path / "m.db"
+    stated = mark("خبر", "وقال وزير الخارجية السعودي [[عادل الزهراني|PER]] إن الزيارة مهمة.")
+    # no country next to the minister: the recogniser gives him the one the story names
+    abroad = mark(
+        "زيارة",
+        "وصل وزير الخارجية [[عادل الزهراني|PER]] إلى [[موسكو|LOC]] أمس.",
+        "والتقى [[الزهراني|PER]] في [[موسكو|LOC]] مسؤولين، وقال [[الزهراني|PER]] إن [[روسيا|LOC]] شريك.",
+    )
+    for m in abroad.mentions:
+        if m.type == "PER":
+            m.role, m.country = "وزير الخارجية", "RUS"
+    _save(db, linker, stated, "d1")
+    _save(db, linker, abroad, "d2")
+    person = abroad.entity("per:عادل الزهراني")
+    assert person is not None and person.country == "RUS" and person.country_guessed
+    assert not stated.entities[0].country_guessed
+    with open_store(db) as store:
+        detail = entity_detail(store.db, "per:عادل الزهراني")
+    assert detail is not None
+    assert (detail["country"], detail["mention_count"]) == ("SAU", 4)

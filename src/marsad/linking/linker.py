@@ -212,6 +212,8 @@ def _person_entity(
         country=stated or dict_country or guessed,
         sector=role_sector(role, gaz) or dict_sector,
         role=role,
+        # the recogniser gives a bare role the article's home country (ner.roles)
+        country_guessed=not (stated or dict_country) and guessed is not None,
     )
     for m in ms:
         entity = _attach(m, entity, _display(text[m.start : m.end], gaz), found)
@@ -228,15 +230,17 @@ def _given_name_only(person: Person) -> bool:
 def _person_role(
     ms: list[Mention], text: str, tokens: list[Token], names: set[int], gaz: Gazetteer
 ) -> tuple[str | None, str | None, str | None]:
-    """(role, country written in it, country the recogniser gave) for one person."""
+    """(role, country the text states for the person, country the recogniser gave: stated
+    or the article's home country guessed for a bare role) for one person."""
     given = max((m for m in ms if m.role), key=lambda m: len(m.role or ""), default=None)
     guessed = (given.country if given else None) or next((m.country for m in ms if m.country), None)
+    # the recogniser's role leaves out the country words after it ("وزير الداخلية" of
+    # "وزير الداخلية الفرنسي"); the role read here keeps them for role_country
+    reads = [r for m in ms if (r := context_role(text, tokens, m.start, m.end, gaz, names))]
+    stated = next((country for _, country in reads if country), None)
     if given is not None:
-        return given.role, role_country(given.role, gaz), guessed
-    read = next(
-        (r for m in ms if (r := context_role(text, tokens, m.start, m.end, gaz, names))), None
-    )
-    return (read[0], read[1], guessed) if read else (None, None, guessed)
+        return given.role, role_country(given.role, gaz) or stated, guessed
+    return (reads[0][0], stated, guessed) if reads else (None, None, guessed)
 
 
 def _counterparts(persons: list[Entity], mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -347,3 +351,4 @@ def _fill_home(entity: Entity, home: str | None) -> None:
     """A state office holder with no stated country serves the article's home country."""
     if entity.country is None and home is not None and entity.sector in STATE_SECTORS:
         entity.country = home
+        entity.country_guessed = True

@@ -35,7 +35,8 @@ SCHEMAS: dict[str, str] = {
     ),
     "entities": (
         "origin string, id string, name string, type string, aliases map<string,int>, "
-        "country string, sector string, role string, geonames_id bigint"
+        "country string, sector string, role string, geonames_id bigint, "
+        "country_guessed boolean"
     ),
     "events": (
         "origin string, type string, mode string, contexts array<string>, actor string, "
@@ -49,7 +50,17 @@ SCHEMAS: dict[str, str] = {
 }
 
 _MENTION = ("start", "end", "type", "text", "score", "role", "country", "entity_id")
-_ENTITY = ("id", "name", "type", "aliases", "country", "sector", "role", "geonames_id")
+_ENTITY = (
+    "id",
+    "name",
+    "type",
+    "aliases",
+    "country",
+    "sector",
+    "role",
+    "geonames_id",
+    "country_guessed",
+)
 
 
 def _party(value: Any) -> str | None:

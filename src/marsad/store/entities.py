@@ -137,7 +137,10 @@ def _rename(article: Article, remap: dict[str, str]) -> None:
         if have is not ent:
             for alias, n in ent.aliases.items():
                 have.aliases[alias] = have.aliases.get(alias, 0) + n
-            have.country = have.country or ent.country
+            if ent.country and (
+                not have.country or (have.country_guessed and not ent.country_guessed)
+            ):
+                have.country, have.country_guessed = ent.country, ent.country_guessed
             have.sector = have.sector or ent.sector
             have.role = have.role or ent.role
     article.entities = list(merged.values())
@@ -165,7 +168,13 @@ def _upsert(db: sqlite3.Connection, e: Entity, mentions: int) -> None:
            ON CONFLICT(entity_id, alias) DO UPDATE SET count = count + excluded.count""",
         [(e.id, alias, " ".join(person_tokens(alias, None)), n) for alias, n in e.aliases.items()],
     )
-    votes = [(e.id, f, v, mentions) for f, v in (("country", e.country), ("sector", e.sector)) if v]
+    # A guessed country (Entity.country_guessed) counts once per article, a stated one twice
+    # per mention: counted per mention alike, Mohammed bin Salman, named bare ("الأمير") in
+    # stories about Yemen, was voted YEM 33 to SAU 23 over 3,000 SaudiNewsNet articles.
+    weights = {"country": 1 if e.country_guessed else 2 * mentions, "sector": mentions}
+    votes = [
+        (e.id, f, v, weights[f]) for f, v in (("country", e.country), ("sector", e.sector)) if v
+    ]
     db.executemany(
         """INSERT INTO entity_votes (entity_id, field, value, count) VALUES (?, ?, ?, ?)
            ON CONFLICT(entity_id, field, value) DO UPDATE SET count = count + excluded.count""",
