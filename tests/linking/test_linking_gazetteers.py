@@ -99,3 +99,13 @@ def test_a_preposition_after_a_name_is_no_role(gazetteer: Gazetteer) -> None:
     role = context_role(text, tokens, start, start + len("خالد الحسني"), gazetteer, set())
     assert role is not None and role[0] == "الإمام"
     assert role_sector(role[0], gazetteer) == "REL"
+
+
+def test_a_regime_is_not_part_of_a_role(gazetteer: Gazetteer) -> None:
+    from marsad.linking.actors import context_role
+    from marsad.linking.spans import tokenize
+
+    text = "وطالبت معارضة نظام بشار الأسد بوقف القصف."
+    start = text.index("بشار")
+    tokens = tokenize(text)
+    assert context_role(text, tokens, start, start + len("بشار الأسد"), gazetteer, set()) is None
