@@ -45,3 +45,16 @@ def test_transliteration_both_ways(gazetteer: Gazetteer) -> None:
     assert to_latin("جيرالد دارمانان", gazetteer.latin_tokens) == "gerald darmanin"
     # Not in the token table: the letter rules still give a usable spelling.
     assert to_arabic("Zorbak", gazetteer.name_tokens) == "زورباك"
+
+
+def test_a_typo_fit_needs_no_other_country() -> None:
+    from marsad.linking.canonical import Candidate, choose_person
+
+    sisi = Candidate(
+        "per:عبدالفتاح السيسي", ("عبدالفتاح", "السيسي"), ("عبدالفتاح", "السيسي"), 50, "EGY"
+    )
+    essebsi = ("السبسي",)  # one letter from السيسي, and Tunisia's president
+    assert choose_person(essebsi, [sisi]) == sisi.id  # nothing tells them apart
+    assert choose_person(essebsi, [sisi], "TUN") is None
+    assert choose_person(("السيسي",), [sisi], "TUN") == sisi.id  # an exact fit still joins
+    assert choose_person(("السيسى",), [sisi], "EGY") == sisi.id

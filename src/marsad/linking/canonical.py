@@ -25,6 +25,7 @@ class Candidate:
     name_tokens: tuple[str, ...]  # keys of the stored display name (person_tokens)
     id_tokens: tuple[str, ...]  # the name key the id was made from
     count: int
+    country: str | None = None  # the stored person's elected country
 
 
 def id_tokens(entity_id: str) -> tuple[str, ...]:
@@ -56,9 +57,17 @@ def _fits(new: tuple[str, ...], cand: Candidate) -> int:
     return best
 
 
-def choose_person(new: tuple[str, ...], candidates: list[Candidate]) -> str | None:
-    """The stored person ``new`` (name tokens) is, or None for a new person."""
-    scored = [(s, c) for c in candidates if (s := _fits(new, c))]
+def choose_person(
+    new: tuple[str, ...], candidates: list[Candidate], country: str | None = None
+) -> str | None:
+    """The stored person ``new`` (name tokens; ``country`` when its text states one) is, or
+    None for a new person. A typo fit needs no other country: السبسي (Tunisia) is one
+    letter from السيسي (Egypt)."""
+    scored = [
+        (s, c)
+        for c in candidates
+        if (s := _fits(new, c)) and (s == 2 or not country or not c.country or c.country == country)
+    ]
     if not scored:
         return None
     top = max(s for s, _ in scored)

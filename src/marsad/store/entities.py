@@ -71,13 +71,14 @@ def _resolve(db: sqlite3.Connection, entity: Entity) -> str:
     keys = sorted(person_keys(tokens))
     marks = ",".join("?" * len(keys))
     rows = db.execute(
-        f"SELECT DISTINCT e.id, e.name, e.mention_count FROM entity_keys k "
+        f"SELECT DISTINCT e.id, e.name, e.mention_count, e.country FROM entity_keys k "
         f"JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({marks}) "
         f"ORDER BY e.mention_count DESC LIMIT ?",
         (*keys, MAX_CANDIDATES),
     ).fetchall()
-    cands = [Candidate(r[0], person_tokens(r[1], None), id_tokens(r[0]), r[2]) for r in rows]
-    chosen = choose_person(tokens, cands)
+    cands = [Candidate(r[0], person_tokens(r[1], None), id_tokens(r[0]), r[2], r[3]) for r in rows]
+    stated = None if entity.country_guessed else entity.country
+    chosen = choose_person(tokens, cands, stated)
     if chosen is not None:
         return chosen
     bridge = bridged(tokens, cands)
