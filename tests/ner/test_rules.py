@@ -53,3 +53,22 @@ def test_trim_frames_starts_the_person_after_a_quotation_frame() -> None:
     assert trim_frames(words, labels) == ["O", "O", "O", "O", "B-PERS", "I-PERS", "O"]
     assert trim_frames(["بلسان"], ["B-PERS"]) == ["O"]
     assert trim_frames(["لسان", "العرب"], ["B-MISC", "I-MISC"]) == ["B-MISC", "I-MISC"]
+
+
+def test_community_nouns_are_not_people() -> None:
+    from marsad.ner.rules import drop_not_people
+
+    words = ["دعا", "الشيخ", "المسلمين", "وللمسيحيين", "ومسلم", "بن", "عقيل"]
+    labels = ["O", "O", "B-PERS", "B-PERS", "B-PERS", "I-PERS", "I-PERS"]
+    assert drop_not_people(words, labels) == ["O"] * 4 + ["B-PERS", "I-PERS", "I-PERS"]
+
+
+def test_a_lone_function_word_is_a_person_only_if_the_text_names_one_with_it() -> None:
+    from marsad.ner.rules import drop_lone_words
+
+    quote = [["قال", "لي", "الوزير", "إن", "الاتفاق", "قريب"]]
+    tagged = [(["O", "B-PERS", "O", "O", "O", "O"], [1.0] * 6)]
+    assert drop_lone_words(quote, tagged)[0][0] == ["O"] * 6
+    novel = [["صدرت", "رواية", "هاربر", "لي"], ["وقالت", "لي", "إنها", "سعيدة"]]
+    tagged = [(["O", "O", "B-PERS", "I-PERS"], []), (["O", "B-PERS", "O", "O"], [])]
+    assert drop_lone_words(novel, tagged) == tagged
