@@ -63,7 +63,7 @@ def test_fitted_vector_weights_match_the_shipped_per_word_scores(tmp_path: Path)
     prototype = {"تظاهر": 0.9, "اجتماع": 0.1, "مدينه": 0.0, "امس": -0.2}
     dense = vectors.pooled(feats, "PROTEST", prototype)
     assert dense.shape == (20, 8)
-    fitted = fit(feats, dense, y, l2=1.0, pos_weight=1.0)
+    fitted = fit(feats, dense, y, l2=1.0, pos_weight=1.0, dense_l2=300.0)
     model = TypeModel(
         fitted.model.bias,
         0.5,

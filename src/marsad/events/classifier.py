@@ -57,6 +57,19 @@ TIME_WORDS = frozenset(
 )
 
 
+# Tried and not kept (#4; repeated nested CV F1, the shipped split and two other fold
+# seeds, mean; baseline PROTEST 0.509/0.527/0.510 = 0.515, ASSAULT 0.687/0.682/0.663 =
+# 0.677): letter trigrams of the words within 2 of each type's first and strongest
+# trigger, with the trigger's clitics, whole token and first/last letters. They raised the
+# out-of-fold average precision (ASSAULT 0.692 -> 0.708, PROTEST 0.464 -> 0.494, three
+# fold seeds) but not the thresholded F1: PROTEST 0.434/0.482/0.519 = 0.478, ASSAULT
+# 0.679/0.685/0.648 = 0.671; with L2 10-300 instead of 3-100, PROTEST 0.485, ASSAULT
+# 0.681. Tried by out-of-fold ASSAULT AP alone (0.692, seed-averaged), none above 0.697:
+# negation / future / preposition / reported-speech / definite-article flags before the
+# trigger, the words just before and after it, a hand-written armed-actor list near it
+# (single-split nested F1 0.693), the number of trigger words.
+
+
 def sentence_features(v: SentenceView) -> list[str]:
     """Feature names of one sentence: its words (lexicon.word_forms), word pairs and
     prefixes, the trigger patterns found and where, aux cues, numbers, time words, length."""
