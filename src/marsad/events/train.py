@@ -502,7 +502,8 @@ def _vectors_line(folder: Path, vectors: Vectors | None) -> str:
         f"Word vectors: the {len(vectors.index)} most frequent words of {folder.name} "
         f"(scripts/train_embeddings.py; card.json sha256 {digest}); the mean vector of the "
         f"sentence and of the words within {WINDOW} of the type's strongest trigger, and "
-        "the sentence words' highest and top-3 cosine to the type's prototype."
+        "the sentence words' highest and top-3 cosine to the type's prototype; L2 on "
+        f"their weights per type {DENSE_L2}."
     )
 
 
