@@ -234,13 +234,18 @@ def _person_role(
     or the article's home country guessed for a bare role) for one person."""
     given = max((m for m in ms if m.role), key=lambda m: len(m.role or ""), default=None)
     guessed = (given.country if given else None) or next((m.country for m in ms if m.country), None)
-    # the recogniser's role leaves out the country words after it ("وزير الداخلية" of
-    # "وزير الداخلية الفرنسي"); the role read here keeps them for role_country
-    reads = [r for m in ms if (r := context_role(text, tokens, m.start, m.end, gaz, names))]
-    stated = next((country for _, country in reads if country), None)
     if given is not None:
-        return given.role, role_country(given.role, gaz) or stated, guessed
-    return (reads[0][0], stated, guessed) if reads else (None, None, guessed)
+        stated = role_country(given.role, gaz)
+        if stated is None and guessed is not None:
+            # the recogniser's role leaves out the country words after it ("وزير الداخلية"
+            # of "وزير الداخلية الفرنسي"); the role read here keeps them for role_country
+            reads = (context_role(text, tokens, m.start, m.end, gaz, names) for m in ms)
+            stated = next((r[1] for r in reads if r and r[1]), None)
+        return given.role, stated, guessed
+    read = next(
+        (r for m in ms if (r := context_role(text, tokens, m.start, m.end, gaz, names))), None
+    )
+    return (read[0], read[1], guessed) if read else (None, None, guessed)
 
 
 def _counterparts(persons: list[Entity], mentions: list[Mention], gaz: Gazetteer) -> None:
