@@ -184,3 +184,19 @@ def test_a_city_name_two_countries_share_follows_the_story(
     assert north.entity_id == "gn:266826" and capital.entity_id == "gn:2210247"
     place = lebanon.entity("gn:266826")
     assert place is not None and place.country == "LBN" and place.name == "طرابلس"
+
+
+def test_a_bracketed_short_name_is_the_organisation_before_it(
+    linker: LinkingStage, mark: Mark
+) -> None:
+    art = linker(
+        mark(
+            "تراث",
+            "وأعلنت [[منظمة الأمم المتحدة للتربية والعلم والثقافة|ORG]] ([[اليونيسكو|ORG]]) "
+            "أمس ضم الموقع، وقالت [[اليونيسكو|ORG]] إن القرار نهائي.",
+        )
+    )
+    ids = {m.entity_id for m in art.mentions}
+    assert len(ids) == 1
+    org = art.entities[0]
+    assert org.aliases == {"منظمة الأمم المتحدة للتربية والعلم والثقافة": 1, "اليونيسكو": 2}

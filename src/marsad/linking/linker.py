@@ -8,6 +8,7 @@ Ids are stable across articles and runs so the store can merge them: "iso:MAR" (
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from ..document import Article, Entity, Mention
 from .actors import actor_code, context_role, is_counterpart, role_country, role_sector
@@ -60,6 +61,7 @@ def link_article(article: Article, gaz: Gazetteer) -> Article:
         if m.type != "PER":
             _link_other(m, mentions, tokens, text, gaz, found)
     _merge_org_partials(mentions, found)
+    _merge_acronyms(mentions, text, found)
     home = _home_country(article, mentions, found, gaz)
     people = group_people(
         {i: person_tokens(text[mentions[i].start : mentions[i].end], gaz) for i in person_idx},
@@ -157,6 +159,26 @@ def _merge_org_partials(mentions: list[Mention], found: dict[str, Entity]) -> No
         for m in mentions:
             if m.entity_id == oid:
                 m.entity_id = target.id
+
+
+def _merge_acronyms(mentions: list[Mention], text: str, found: dict[str, Entity]) -> None:
+    """ "منظمة الأمم المتحدة للتربية والعلم والثقافة (اليونيسكو)": the name in brackets right
+    after an organisation is its short name: one entity (the events stage coded a CONSULT
+    between the two)."""
+    for a, b in pairwise(mentions):
+        if a.type != "ORG" or b.type not in ("ORG", "MISC") or not (a.entity_id and b.entity_id):
+            continue
+        if text[a.end : b.start].strip() != "(" or not text[b.end :].lstrip().startswith(")"):
+            continue
+        short, full = b.entity_id, a.entity_id
+        if short == full or short not in found or full not in found:
+            continue
+        target = found[full]
+        for alias, n in found.pop(short).aliases.items():
+            target.aliases[alias] = target.aliases.get(alias, 0) + n
+        for m in mentions:
+            if m.entity_id == short:
+                m.entity_id = full
 
 
 def _home_country(
