@@ -48,3 +48,38 @@ def test_body_sentences_are_not_datelines(parser: DatelineParser, text: str) -> 
     dateline, remainder = parser.split(text)
     assert dateline.source is None and dateline.place is None
     assert remainder == text
+
+
+@pytest.mark.parametrize(
+    ("text", "byline", "source", "place", "rest"),
+    [
+        (
+            "سالم العنزي- سبق- الرياض: أعلنت الأمانة",
+            "سالم العنزي",
+            "سبق",
+            "الرياض",
+            "أعلنت الأمانة",
+        ),
+        (
+            "أجرى الحوار/ هند السالم- سبق- جدة (تصوير: فهد القحطاني): يقول الخبير",
+            "هند السالم",
+            "سبق",
+            "جدة",
+            "يقول الخبير",
+        ),
+        ("سبق- الرياض: أعلنت الأمانة", None, "سبق", "الرياض", "أعلنت الأمانة"),
+        # three dashed parts without a known place are no credit
+        ("قال الوزير- في بيان- أمس: إن الخطة جاهزة", None, None, None, None),
+    ],
+)
+def test_split_credit_with_the_reporter_first(
+    parser: DatelineParser,
+    text: str,
+    byline: str | None,
+    source: str | None,
+    place: str | None,
+    rest: str | None,
+) -> None:
+    dateline, name, remainder = parser.split_credit(text)
+    assert (name, dateline.source, dateline.place) == (byline, source, place)
+    assert remainder == (text if rest is None else rest)

@@ -1,7 +1,9 @@
 """Datelines: the credit at the head of a story's first paragraph.
 
 "إيلاف من الرباط: قالت…" -> (Dateline(source="إيلاف", place="الرباط"), "قالت…")
-"القاهرة - أ ف ب - أعلن…", "(رويترز) - قال…", "(أبوظبي - البيان)", "دبي - البيان:".
+"القاهرة - أ ف ب - أعلن…", "(رويترز) - قال…", "(أبوظبي - البيان)", "دبي - البيان:";
+with the reporter first, "عبدالله السالم- سبق- الرياض (تصوير: …): أثار…" (``split_credit``
+also returns the byline).
 A dateline is accepted only when its place or its source is a known one (data files
 ``dateline_places.txt`` and ``agencies.txt``), so "وقال مسؤول من الوزارة: …" stays body.
 """
@@ -19,8 +21,17 @@ _PHRASE3 = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
 _AGENCY = r"[^\s:،,()\-–—\"«»]+(?:\s[^\s:،,()\-–—\"«»]+){0,3}"
 _DASH = r"\s*[-–—]\s*"
 
+#: "كتب/ أجرى الحوار/" before a reporter's name, and a photo credit after the place.
+_LEAD_IN = r"(?:(?:كتب|كتبت|أجرى الحوار|أجرت الحوار|تقرير)\s*[/:]\s*)?"
+_PHOTO = r"(?:\s*\((?:تصوير|عدسة)\s*[:：]?[^)]{0,60}\))?"
+
 #: "إيلاف من الرباط:" / "بيروت - إيلاف:" variants, tried in order.
 _PATTERNS = (
+    # reporter - source - place :   (the place must be a known one)
+    re.compile(
+        rf"^{_LEAD_IN}(?P<byline>{_PHRASE3}){_DASH}(?P<source>{_AGENCY}){_DASH}"
+        rf"(?P<place>{_PHRASE3}){_PHOTO}\s*[:：]\s*"
+    ),
     # source من place :
     re.compile(rf"^(?P<source>{_PHRASE3})\s+من\s+(?P<place>{_PHRASE3})\s*[:：]\s*"),
     # (place - source)  or  place - source -|:
@@ -64,6 +75,12 @@ class DatelineParser:
 
     def split(self, paragraph: str) -> tuple[Dateline, str]:
         """(dateline, the paragraph without it); an empty Dateline when there is none."""
+        dateline, _, rest = self.split_credit(paragraph)
+        return dateline, rest
+
+    def split_credit(self, paragraph: str) -> tuple[Dateline, str | None, str]:
+        """(dateline, the reporter's name when the credit gives one, the paragraph without
+        them)."""
         stripped = paragraph.lstrip()
         for pattern in _PATTERNS:
             match = pattern.match(stripped)
@@ -72,14 +89,20 @@ class DatelineParser:
             groups = match.groupdict()
             place = (groups.get("place") or "").strip() or None
             source = (groups.get("source") or "").strip() or None
+            byline = (groups.get("byline") or "").strip() or None
+            if place and source and self._known_place(source) and not self._known_place(place):
+                place, source = source, place  # "سبق- الرياض:" names the source first
+            if byline and not self._known_place(place):
+                continue
             if not self._plausible(place, source):
                 continue
-            rest = stripped[match.end() :]
-            if not rest.strip():
-                # The whole paragraph is a credit line such as "(أبوظبي - البيان)".
-                return Dateline(source=source, place=place), ""
-            return Dateline(source=source, place=place), rest
-        return Dateline(), paragraph
+            # An empty rest: the whole paragraph is a credit line ("(أبوظبي - البيان)").
+            rest = stripped[match.end() :] if stripped[match.end() :].strip() else ""
+            return Dateline(source=source, place=place), byline, rest
+        return Dateline(), None, paragraph
+
+    def _known_place(self, text: str | None) -> bool:
+        return text is not None and _key(text) in self.places
 
     def _plausible(self, place: str | None, source: str | None) -> bool:
         known_place = place is not None and _key(place) in self.places

@@ -66,9 +66,10 @@ def article_from_record(page: RawPage, settings: Settings) -> Article:
     if article.dek and paragraphs and paragraphs[0].startswith(article.dek.rstrip(". ")[:40]):
         article.dek = None  # an abstract that is only the lead's first words
     if paragraphs:
-        dateline, rest = DatelineParser.load().split(paragraphs[0])
+        dateline, byline, rest = DatelineParser.load().split_credit(paragraphs[0])
         if dateline.source or dateline.place:
             article.dateline = dateline
+            article.byline = article.byline or byline
             if rest:
                 paragraphs[0] = rest
             else:
