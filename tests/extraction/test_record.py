@@ -51,3 +51,28 @@ def test_crawl_date_is_fetched_not_published() -> None:
     )
     assert article.published is None
     assert article.fetched == datetime(2015, 7, 21, 2, 51, 32)
+
+
+def test_a_reporter_credit_after_summary_bullets_is_dateline_and_byline() -> None:
+    text = (
+        "- الأمانة تبدأ العمل في الأحياء الشمالية.\n\n"
+        "سالم العنزي- سبق- تبوك: أعلنت أمانة المنطقة بدء مشروع تصريف الأمطار.\n\n"
+        "وقالت الأمانة إن المشروع يستمر عامين."
+    )
+    page = RawPage(b"", kind="record", origin="t.jsonl:2", record={"title": "مشروع", "text": text})
+    article = article_from_record(page, Settings())
+    assert (article.dateline.source, article.dateline.place) == ("سبق", "تبوك")
+    assert article.byline == "سالم العنزي"
+    assert article.paragraphs[1] == "أعلنت أمانة المنطقة بدء مشروع تصريف الأمطار."
+    assert "سالم العنزي" not in article.text
+    # a later paragraph that only opens with a place is body, not a dateline
+    later = RawPage(
+        b"",
+        kind="record",
+        origin="t.jsonl:3",
+        record={
+            "title": "خبر",
+            "text": "افتتح المعرض اليوم.\n\nالرياض - قالت الهيئة إن الزوار كثر.",
+        },
+    )
+    assert article_from_record(later, Settings()).dateline.place is None

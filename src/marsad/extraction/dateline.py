@@ -27,7 +27,7 @@ _PHOTO = r"(?:\s*\((?:تصوير|عدسة)\s*[:：]?[^)]{0,60}\))?"
 
 #: "إيلاف من الرباط:" / "بيروت - إيلاف:" variants, tried in order.
 _PATTERNS = (
-    # reporter - source - place :   (the place must be a known one)
+    # reporter - source - place :   (a known place or source)
     re.compile(
         rf"^{_LEAD_IN}(?P<byline>{_PHRASE3}){_DASH}(?P<source>{_AGENCY}){_DASH}"
         rf"(?P<place>{_PHRASE3}){_PHOTO}\s*[:：]\s*"
@@ -92,7 +92,7 @@ class DatelineParser:
             byline = (groups.get("byline") or "").strip() or None
             if place and source and self._known_place(source) and not self._known_place(place):
                 place, source = source, place  # "سبق- الرياض:" names the source first
-            if byline and not self._known_place(place):
+            if byline and not (self._known_place(place) or self._known_source(source)):
                 continue
             if not self._plausible(place, source):
                 continue
@@ -103,6 +103,9 @@ class DatelineParser:
 
     def _known_place(self, text: str | None) -> bool:
         return text is not None and _key(text) in self.places
+
+    def _known_source(self, text: str | None) -> bool:
+        return text is not None and _key(text) in self.agencies
 
     def _plausible(self, place: str | None, source: str | None) -> bool:
         known_place = place is not None and _key(place) in self.places

@@ -65,17 +65,30 @@ def article_from_record(page: RawPage, settings: Settings) -> Article:
     )
     if article.dek and paragraphs and paragraphs[0].startswith(article.dek.rstrip(". ")[:40]):
         article.dek = None  # an abstract that is only the lead's first words
-    if paragraphs:
-        dateline, byline, rest = DatelineParser.load().split_credit(paragraphs[0])
-        if dateline.source or dateline.place:
-            article.dateline = dateline
-            article.byline = article.byline or byline
-            if rest:
-                paragraphs[0] = rest
-            else:
-                paragraphs.pop(0)
+    _split_credit(article, paragraphs)
     article.language = detect_language(" ".join(paragraphs[:5]) or (title or ""))
     return article
+
+
+#: Paragraphs searched for a credit that names its reporter: summary bullets may come
+#: before it ("- تقارير …" then "فلان- سبق- الرياض: …").
+CREDIT_PARAGRAPHS = 3
+
+
+def _split_credit(article: Article, paragraphs: list[str]) -> None:
+    """Move the lead's dateline (and reporter) from the paragraphs to the article."""
+    parser = DatelineParser.load()
+    for i, paragraph in enumerate(paragraphs[:CREDIT_PARAGRAPHS]):
+        dateline, byline, rest = parser.split_credit(paragraph)
+        if not (dateline.source or dateline.place) or (i and not byline):
+            continue  # after the first paragraph only a credit with a reporter counts
+        article.dateline = dateline
+        article.byline = article.byline or byline
+        if rest:
+            paragraphs[i] = rest
+        else:
+            paragraphs.pop(i)
+        return
 
 
 def _site(record: dict[str, object], url: str | None) -> str | None:
