@@ -83,3 +83,8 @@ def test_split_credit_with_the_reporter_first(
     dateline, name, remainder = parser.split_credit(text)
     assert (name, dateline.source, dateline.place) == (byline, source, place)
     assert remainder == (text if rest is None else rest)
+
+
+def test_a_known_source_before_an_unlisted_place(parser: DatelineParser) -> None:
+    dateline, rest = parser.split("سبق- العارضة: احتفل الأهالي بالعيد")
+    assert (dateline.source, dateline.place, rest) == ("سبق", "العارضة", "احتفل الأهالي بالعيد")

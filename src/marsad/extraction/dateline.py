@@ -90,7 +90,7 @@ class DatelineParser:
             place = (groups.get("place") or "").strip() or None
             source = (groups.get("source") or "").strip() or None
             byline = (groups.get("byline") or "").strip() or None
-            if place and source and self._known_place(source) and not self._known_place(place):
+            if place and source and self._source_first(place, source):
                 place, source = source, place  # "سبق- الرياض:" names the source first
             if byline and not (self._known_place(place) or self._known_source(source)):
                 continue
@@ -100,6 +100,13 @@ class DatelineParser:
             rest = stripped[match.end() :] if stripped[match.end() :].strip() else ""
             return Dateline(source=source, place=place), byline, rest
         return Dateline(), None, paragraph
+
+    def _source_first(self, first: str, second: str) -> bool:
+        if self._known_place(first):
+            return False
+        return self._known_place(second) or (
+            self._known_source(first) and not self._known_source(second)
+        )
 
     def _known_place(self, text: str | None) -> bool:
         return text is not None and _key(text) in self.places

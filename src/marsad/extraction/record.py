@@ -70,25 +70,30 @@ def article_from_record(page: RawPage, settings: Settings) -> Article:
     return article
 
 
-#: Paragraphs searched for a credit that names its reporter: summary bullets may come
-#: before it ("- تقارير …" then "فلان- سبق- الرياض: …").
-CREDIT_PARAGRAPHS = 3
+#: Summary bullets ("- تقارير …") may stand before the lead that carries the credit
+#: ("فلان- سبق- الرياض: …"); at most this many are skipped.
+MAX_BULLETS = 10
+_BULLET = ("-", "•", "*", "–", "—")
 
 
 def _split_credit(article: Article, paragraphs: list[str]) -> None:
-    """Move the lead's dateline (and reporter) from the paragraphs to the article."""
-    parser = DatelineParser.load()
-    for i, paragraph in enumerate(paragraphs[:CREDIT_PARAGRAPHS]):
-        dateline, byline, rest = parser.split_credit(paragraph)
-        if not (dateline.source or dateline.place) or (i and not byline):
-            continue  # after the first paragraph only a credit with a reporter counts
-        article.dateline = dateline
-        article.byline = article.byline or byline
-        if rest:
-            paragraphs[i] = rest
-        else:
-            paragraphs.pop(i)
+    """Move the lead's dateline (and reporter) from the paragraphs to the article: the
+    lead is the first paragraph that is not a summary bullet."""
+    lead = next(
+        (i for i, p in enumerate(paragraphs[: MAX_BULLETS + 1]) if not p.startswith(_BULLET)),
+        None,
+    )
+    if lead is None:
         return
+    dateline, byline, rest = DatelineParser.load().split_credit(paragraphs[lead])
+    if not (dateline.source or dateline.place):
+        return
+    article.dateline = dateline
+    article.byline = article.byline or byline
+    if rest:
+        paragraphs[lead] = rest
+    else:
+        paragraphs.pop(lead)
 
 
 def _site(record: dict[str, object], url: str | None) -> str | None:
