@@ -76,3 +76,14 @@ def test_a_reporter_credit_after_summary_bullets_is_dateline_and_byline() -> Non
         },
     )
     assert article_from_record(later, Settings()).dateline.place is None
+
+
+def test_record_text_decodes_html_character_references() -> None:
+    record = {
+        "title": "&quot;الهيئة&quot; تعلن",
+        "text": "أعلنت الهيئة &amp; الوزارة خطة &#1580;ديدة.",
+    }
+    page = RawPage(b"", kind="record", origin="t.jsonl:4", record=record)
+    article = article_from_record(page, Settings())
+    assert article.title == '"الهيئة" تعلن'
+    assert article.paragraphs == ["أعلنت الهيئة & الوزارة خطة جديدة."]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -38,9 +39,13 @@ def parse_record_date(value: object) -> datetime | None:
 
 
 def _as_text(value: object) -> str:
+    """A record field as text, HTML character references decoded: scraped records keep
+    them ("&quot;داعش&quot;" in 180 of 2,953 SaudiNewsNet articles of one day)."""
     if isinstance(value, list):
-        return "\n".join(str(v) for v in value)
-    return str(value) if value is not None else ""
+        text = "\n".join(str(v) for v in value)
+    else:
+        text = str(value) if value is not None else ""
+    return html.unescape(text) if "&" in text else text
 
 
 def article_from_record(page: RawPage, settings: Settings) -> Article:
