@@ -87,3 +87,17 @@ def test_record_text_decodes_html_character_references() -> None:
     article = article_from_record(page, Settings())
     assert article.title == '"الهيئة" تعلن'
     assert article.paragraphs == ["أعلنت الهيئة & الوزارة خطة جديدة."]
+
+
+def test_record_drops_the_link_line_and_email_guard_at_the_end_of_the_body() -> None:
+    text = (
+        "أعلنت الأمانة بدء المشروع اليوم.\n\n"
+        "وللاستفسار يرجى مراسلة [email protected] /* */ أو الاتصال بالأمانة. "
+        "رابط الخبر بصحيفة النهار: الأمانة تبدأ المشروع اليوم"
+    )
+    page = RawPage(b"", kind="record", origin="t.jsonl:5", record={"title": "مشروع", "text": text})
+    article = article_from_record(page, Settings())
+    assert article.paragraphs == [
+        "أعلنت الأمانة بدء المشروع اليوم.",
+        "وللاستفسار يرجى مراسلة أو الاتصال بالأمانة.",
+    ]

@@ -38,6 +38,31 @@ def parse_record_date(value: object) -> datetime | None:
         return None
 
 
+#: A site's "link to this story" line glued to the end of the body: "… رابط الخبر بصحيفة
+#: الوئام: <the headline>" ends 569 of 2,953 SaudiNewsNet articles of one day (the headline
+#: then counted twice for entities and events).
+LINK_TAILS = ("رابط الخبر بصحيفة", "رابط الخبر:", "رابط المادة:")
+#: What an e-mail obfuscator leaves in scraped text ("[email protected] /* */").
+_EMAIL_GUARD = re.compile(r"\[email\s*protected\]\s*(?:/\*.*?\*/)?")
+
+
+def _scrub(line: str) -> str:
+    return _EMAIL_GUARD.sub("", line) if "[email" in line else line
+
+
+def _cut_link_tail(paragraphs: list[str]) -> None:
+    """Cut a LINK_TAILS line (and what follows it) from the end of the body."""
+    for i in range(len(paragraphs) - 1, max(len(paragraphs) - 3, -1), -1):
+        at = min((k for k in (paragraphs[i].find(t) for t in LINK_TAILS) if k >= 0), default=-1)
+        if at < 0:
+            continue
+        head = paragraphs[i][:at].rstrip()
+        del paragraphs[i:]
+        if head:
+            paragraphs.append(head)
+        return
+
+
 def _as_text(value: object) -> str:
     """A record field as text, HTML character references decoded: scraped records keep
     them ("&quot;داعش&quot;" in 180 of 2,953 SaudiNewsNet articles of one day)."""
@@ -54,8 +79,9 @@ def article_from_record(page: RawPage, settings: Settings) -> Article:
         raise ExtractionError(f"{page.origin}: empty record")
     title = clean_line(_as_text(record.get("title"))) or None
     paragraphs = [
-        p for p in (clean_line(x) for x in _as_text(record.get("text")).splitlines()) if p
+        p for p in (clean_line(_scrub(x)) for x in _as_text(record.get("text")).splitlines()) if p
     ]
+    _cut_link_tail(paragraphs)
     article = Article(
         title=title,
         dek=clean_line(_as_text(record.get("dek"))) or None,
