@@ -101,3 +101,18 @@ def test_record_drops_the_link_line_and_email_guard_at_the_end_of_the_body() -> 
         "أعلنت الأمانة بدء المشروع اليوم.",
         "وللاستفسار يرجى مراسلة أو الاتصال بالأمانة.",
     ]
+
+
+def test_record_drops_a_columnist_contact_line_and_a_read_more_link() -> None:
+    column = (
+        "نحتاج إلى مدن أكثر رحمة بالمشاة.\n\n"
+        "والسؤال لمن يخطط لها!writer@example.comللتواصل مع الكاتب ارسل رسالة SMS إلى 88000"
+    )
+    page = RawPage(b"", kind="record", origin="t.jsonl:6", record={"title": "مقال", "text": column})
+    assert article_from_record(page, Settings()).paragraphs == [
+        "نحتاج إلى مدن أكثر رحمة بالمشاة.",
+        "والسؤال لمن يخطط لها!",
+    ]
+    teaser = {"title": "خبر", "text": "بدأت الأمانة المشروع.\n\n...المزيد"}
+    page = RawPage(b"", kind="record", origin="t.jsonl:7", record=teaser)
+    assert article_from_record(page, Settings()).paragraphs == ["بدأت الأمانة المشروع."]

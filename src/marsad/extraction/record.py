@@ -38,10 +38,15 @@ def parse_record_date(value: object) -> datetime | None:
         return None
 
 
-#: A site's "link to this story" line glued to the end of the body: "… رابط الخبر بصحيفة
-#: الوئام: <the headline>" ends 569 of 2,953 SaudiNewsNet articles of one day (the headline
-#: then counted twice for entities and events).
-LINK_TAILS = ("رابط الخبر بصحيفة", "رابط الخبر:", "رابط المادة:")
+#: Site lines glued to the end of a record's body, cut with what follows them: "… رابط الخبر
+#: بصحيفة الوئام: <the headline>" ends 569 of 2,953 SaudiNewsNet articles of one day (the
+#: headline then counted twice for entities and events); "للتواصل مع الكاتب ارسل رسالة SMS
+#: …" a columnist's contact line.
+TAIL_MARKERS = ("رابط الخبر بصحيفة", "رابط الخبر:", "رابط المادة:", "للتواصل مع الكاتب")
+#: A last paragraph that is only a "read more" link ("...المزيد": 23 of those articles).
+_READ_MORE = re.compile(r"^[.…\s]*(?:اقرأ )?المزيد[.…\s]*$")
+#: An e-mail address the contact line was glued to ("…!aaljamili@yahoo.comللتواصل …").
+_TRAILING_EMAIL = re.compile(r"\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+$")
 #: What an e-mail obfuscator leaves in scraped text ("[email protected] /* */").
 _EMAIL_GUARD = re.compile(r"\[email\s*protected\]\s*(?:/\*.*?\*/)?")
 
@@ -51,12 +56,16 @@ def _scrub(line: str) -> str:
 
 
 def _cut_link_tail(paragraphs: list[str]) -> None:
-    """Cut a LINK_TAILS line (and what follows it) from the end of the body."""
+    """Cut a TAIL_MARKERS line (and what follows it) and a "read more" link from the end of
+    the body."""
+    if paragraphs and _READ_MORE.match(paragraphs[-1]):
+        paragraphs.pop()
     for i in range(len(paragraphs) - 1, max(len(paragraphs) - 3, -1), -1):
-        at = min((k for k in (paragraphs[i].find(t) for t in LINK_TAILS) if k >= 0), default=-1)
+        found = (paragraphs[i].find(t) for t in TAIL_MARKERS)
+        at = min((k for k in found if k >= 0), default=-1)
         if at < 0:
             continue
-        head = paragraphs[i][:at].rstrip()
+        head = _TRAILING_EMAIL.sub("", paragraphs[i][:at]).rstrip()
         del paragraphs[i:]
         if head:
             paragraphs.append(head)
