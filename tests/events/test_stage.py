@@ -184,3 +184,10 @@ def test_country_after_fi_is_the_location_not_a_side(stage):
 def test_quoted_speech_starts_a_reported_clause(stage):
     evs = events_of(stage, "وأضاف ألفا «بيتا انتقد القرار بشدة».")
     assert [(e.type, e.actor) for e in evs] == [("ACCUSE", "per:beta")]
+
+
+def test_the_actors_own_country_is_no_recipient(stage):
+    (ev,) = events_of(stage, "التقى ألفا رئيس فرنسا الوزير بيتا أمس.")
+    assert (ev.type, ev.actor, ev.recipient) == ("CONSULT", "per:alpha", "per:beta")
+    (ev,) = events_of(stage, "وكان ألفا رئيس فرنسا قد قبل دعوة لزيارة القاهرة.")
+    assert ev.recipient != "iso:FRA"

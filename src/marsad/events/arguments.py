@@ -160,7 +160,7 @@ def find_arguments(
     if patient:
         return _patient_arguments(before, after, end, places)
     actor: Party | None = before[0] if before else (after[0] if after else None)
-    rest = [p for p in (*before, *after) if actor is None or p.entity.id != actor.entity.id]
+    rest = [p for p in (*before, *after) if actor is None or not _same_side(p, actor)]
     marked = [p for p in rest if p.marker in _TO_RECIPIENT and p.first >= end]
     recipient = marked[0] if marked else (rest[0] if rest else None)
     location = _location(places)
@@ -168,6 +168,20 @@ def find_arguments(
         actor.entity if actor else None,
         recipient.entity if recipient else None,
         location,
+    )
+
+
+def _same_side(party: Party, actor: Party) -> bool:
+    """The actor itself, or the actor's own country ("التقى ألفا رئيس فرنسا بيتا": France is
+    Alpha's title, not whom he met)."""
+    if party.entity.id == actor.entity.id:
+        return True
+    own = actor.entity.country
+    return (
+        actor.entity.type != "LOC"
+        and own is not None
+        and is_country(party.entity)
+        and (party.entity.country == own)
     )
 
 
