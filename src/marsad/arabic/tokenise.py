@@ -96,6 +96,12 @@ def prefix_candidates(word: str) -> list[tuple[str, ...]]:
     return found
 
 
+def proclitic_stems(norm: str) -> list[str]:
+    """What a normalised word is behind each proclitic sequence it could start with
+    ("وللمسلمين" -> "للمسلمين", "مسلمين", ...), in ``prefix_candidates`` order."""
+    return [norm[_surface_len(seq) :] for seq in prefix_candidates(norm)[1:]]
+
+
 def _surface_len(seq: tuple[str, ...]) -> int:
     length = sum(len(p) for p in seq)
     return length - 1 if "ل" in seq and ARTICLE in seq else length  # لل drops the alef

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..arabic import light_stem, normalize, split_clitics
-from ..arabic.tokenise import prefix_candidates
+from ..arabic.tokenise import proclitic_stems
 from .lexicons import Lexicons
 from .matching import left_trigger, longest_matches, phrase_heads
 from .role_lexicon import TITLES
@@ -218,9 +218,7 @@ def _forms(norm: str, stem: str, prefixes: tuple[str, ...]) -> list[str]:
         if "ال" in prefixes:
             forms.append("ال" + stem)
     # Other readings the frequency choice did not take (وباريس with باريس unseen).
-    for seq in prefix_candidates(norm)[1:]:
-        cut = sum(len(p) for p in seq) - (1 if "ل" in seq and "ال" in seq else 0)
-        cand = norm[cut:]
+    for cand in proclitic_stems(norm):
         if len(cand) >= 3 and cand not in forms:
             forms.append(cand)
     return forms

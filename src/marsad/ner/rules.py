@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..arabic import Token, normalize
+from ..arabic import Token, normalize, proclitic_stems
 from .lexicons import Lexicons
 from .role_lexicon import TITLES
 
@@ -154,11 +154,8 @@ def drop_not_people(words: list[str], labels: list[str]) -> list[str]:
 
 
 def _group_word(norm: str) -> bool:
-    """A community noun, with و/ف/ب/ل and ال before it or not ("وللمسلمين")."""
-    forms = {norm, norm[1:]} if norm[:1] in _DETACHABLE else {norm}
-    forms |= {f[1:] for f in forms if f[:1] in _DETACHABLE}
-    forms |= {f[2:] for f in forms if f.startswith("ال")} | {f[1:] for f in forms if f[:1] == "ل"}
-    return not GROUPS.isdisjoint(forms)
+    """A community noun, with proclitics and ال before it or not ("وللمسلمين")."""
+    return norm in GROUPS or not GROUPS.isdisjoint(proclitic_stems(norm))
 
 
 #: One-word "people" that are function words unless the text names someone with them:
