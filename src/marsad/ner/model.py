@@ -9,7 +9,7 @@ from ..errors import ModelError
 from .conll import to_bio
 from .features import FeatureExtractor
 from .lexicons import Lexicons, load_lexicons
-from .rules import clean_labels, drop_lone_words, propagate_places
+from .rules import clean_document, clean_labels
 from .stacking import stacked_features
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -61,8 +61,7 @@ class NerModel:
             labels = clean_labels(words, to_bio(raw), self.lexicons)
             marg = [self._tagger.marginal(lab, i) for i, lab in enumerate(raw)] if marginals else []
             out.append((labels, marg))
-        norm = lambda w: self.features.word(w).norm  # noqa: E731 (the taggers' cached forms)
-        return drop_lone_words(sentences, propagate_places(sentences, out, norm), norm)
+        return clean_document(sentences, out, lambda w: self.features.word(w).norm)
 
     def _features(self, sentences: list[list[str]]) -> list[list[list[str]]]:
         feats = self.features.document(sentences)

@@ -41,6 +41,16 @@ def clean_labels(words: list[str], labels: list[str], lex: Lexicons) -> list[str
     return drop_not_people(words, labels)
 
 
+def clean_document(
+    sentences: list[list[str]],
+    tagged: list[tuple[list[str], list[float]]],
+    norm: Callable[[str], str] = normalize,
+) -> list[tuple[list[str], list[float]]]:
+    """The text-level rules both taggers apply after clean_labels, in order; ``norm`` is the
+    tagger's cached matching form of a word."""
+    return drop_lone_words(sentences, propagate_places(sentences, tagged, norm), norm)
+
+
 def trim_hal(words: list[str], labels: list[str], gazetteer: dict[str, str]) -> list[str]:
     """Relabel O a trailing I-PERS token that looks like a hal participle (م...ا)."""
     out = list(labels)

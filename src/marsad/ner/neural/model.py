@@ -16,7 +16,7 @@ import numpy as np
 
 from ...errors import ModelError
 from ..lexicons import Lexicons, load_lexicons
-from ..rules import clean_labels, drop_lone_words, propagate_places
+from ..rules import clean_document, clean_labels
 from .decode import marginals, viterbi
 from .encode import Encoded, Encoder, pad
 
@@ -161,8 +161,7 @@ class NeuralNerModel:
                     [float(probs[b, j, k]) for j, k in enumerate(path)] if probs is not None else []
                 )
                 out[i] = (labels, marg)
-        norm = lambda w: self.encoder.word(w).norm  # noqa: E731 (the taggers' cached forms)
-        return drop_lone_words(sentences, propagate_places(sentences, out, norm), norm)
+        return clean_document(sentences, out, lambda w: self.encoder.word(w).norm)
 
 
 def length_groups(lengths: list[int]) -> list[list[int]]:
