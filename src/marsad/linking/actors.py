@@ -20,17 +20,12 @@ COUNTERPART = "-"
 NO_SECTOR = "0"
 
 
-def token_stems(key: str, gaz: Gazetteer) -> list[str]:
-    """Stems a token may stand for as a role word (Gazetteer.role_stems)."""
-    return gaz.role_stems(key)
-
-
 def head_length(keys: list[str], gaz: Gazetteer) -> int:
     """How many of ``keys`` (from the first) form a role head in roles.tsv; 0 when none."""
     if not keys:
         return 0
     rest = [light_stem(k) for k in keys[1 : gaz.max_role_len]]
-    for first in token_stems(keys[0], gaz):
+    for first in gaz.role_stems(keys[0]):
         if first not in gaz.role_firsts:
             continue  # not a person's role (or an institution: وزارة)
         stems = [first, *rest]
@@ -45,7 +40,7 @@ def role_sector(role: str | None, gaz: Gazetteer) -> str | None:
     if not role:
         return None
     keys = name_key(role).split()
-    for first in token_stems(keys[0], gaz) if keys else []:
+    for first in gaz.role_stems(keys[0]) if keys else []:
         stems = [first, *(light_stem(k) for k in keys[1 : gaz.max_role_len])]
         for n in range(len(stems), 0, -1):
             hit = gaz.roles.get(" ".join(stems[:n]))
@@ -163,4 +158,4 @@ def _clitic_length(key: str, gaz: Gazetteer) -> int:
 
 def is_counterpart(role: str | None, gaz: Gazetteer) -> bool:
     keys = name_key(role or "").split()
-    return bool(keys) and any(gaz.roles.get(s) == COUNTERPART for s in token_stems(keys[0], gaz))
+    return bool(keys) and any(gaz.roles.get(s) == COUNTERPART for s in gaz.role_stems(keys[0]))

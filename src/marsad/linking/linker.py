@@ -153,12 +153,7 @@ def _merge_org_partials(mentions: list[Mention], found: dict[str, Entity]) -> No
         ]
         if len(longer) != 1 or "@" in oid:
             continue
-        target = found[longer[0]]
-        for alias, n in found.pop(oid).aliases.items():
-            target.aliases[alias] = target.aliases.get(alias, 0) + n
-        for m in mentions:
-            if m.entity_id == oid:
-                m.entity_id = target.id
+        _fold(oid, found[longer[0]], mentions, found)
 
 
 def _merge_acronyms(mentions: list[Mention], text: str, found: dict[str, Entity]) -> None:
@@ -171,14 +166,17 @@ def _merge_acronyms(mentions: list[Mention], text: str, found: dict[str, Entity]
         if text[a.end : b.start].strip() != "(" or not text[b.end :].lstrip().startswith(")"):
             continue
         short, full = b.entity_id, a.entity_id
-        if short == full or short not in found or full not in found:
-            continue
-        target = found[full]
-        for alias, n in found.pop(short).aliases.items():
-            target.aliases[alias] = target.aliases.get(alias, 0) + n
-        for m in mentions:
-            if m.entity_id == short:
-                m.entity_id = full
+        if short != full and short in found and full in found:
+            _fold(short, found[full], mentions, found)
+
+
+def _fold(loser: str, target: Entity, mentions: list[Mention], found: dict[str, Entity]) -> None:
+    """The article's entity ``loser`` becomes ``target``: its aliases and mentions move."""
+    for alias, n in found.pop(loser).aliases.items():
+        target.aliases[alias] = target.aliases.get(alias, 0) + n
+    for m in mentions:
+        if m.entity_id == loser:
+            m.entity_id = target.id
 
 
 def _home_country(

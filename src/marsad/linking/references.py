@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actors import MAX_ROLE_TOKENS, head_length, token_stems
+from .actors import MAX_ROLE_TOKENS, head_length
 from .gazetteers import Gazetteer
 from .keys import light_stem, name_key
 from .spans import Token
@@ -34,7 +34,7 @@ def role_stems(role: str, gaz: Gazetteer) -> tuple[str, ...]:
     keys = [k for k in name_key(role).split() if gaz.country_of(k) is None]
     if not keys:
         return ()
-    first = [s for s in token_stems(keys[0], gaz) if s in gaz.role_firsts]
+    first = [s for s in gaz.role_stems(keys[0]) if s in gaz.role_firsts]
     return (first[0] if first else light_stem(keys[0]), *(light_stem(k) for k in keys[1:]))
 
 
