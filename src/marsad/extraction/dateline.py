@@ -92,8 +92,6 @@ class DatelineParser:
             byline = (groups.get("byline") or "").strip() or None
             if place and source and self._source_first(place, source):
                 place, source = source, place  # "سبق- الرياض:" names the source first
-            if byline and not (self._known_place(place) or self._known_source(source)):
-                continue
             if not self._plausible(place, source):
                 continue
             # An empty rest: the whole paragraph is a credit line ("(أبوظبي - البيان)").
@@ -115,11 +113,8 @@ class DatelineParser:
         return text is not None and _key(text) in self.agencies
 
     def _plausible(self, place: str | None, source: str | None) -> bool:
-        known_place = place is not None and _key(place) in self.places
-        known_source = source is not None and _key(source) in self.agencies
-        if place and source:
-            return known_place or known_source
-        return known_place or known_source
+        """A known place or a known source (a reporter-first credit needs nothing more)."""
+        return self._known_place(place) or self._known_source(source)
 
 
 def split_dateline(paragraph: str, parser: DatelineParser | None = None) -> tuple[Dateline, str]:
