@@ -45,7 +45,7 @@ def parse_record_date(value: object) -> datetime | None:
 TAIL_MARKERS = ("رابط الخبر بصحيفة", "رابط الخبر:", "رابط المادة:", "للتواصل مع الكاتب")
 #: A last paragraph that is only a "read more" link ("...المزيد": 23 of those articles).
 _READ_MORE = re.compile(r"^[.…\s]*(?:اقرأ )?المزيد[.…\s]*$")
-#: An e-mail address the contact line was glued to ("…!aaljamili@yahoo.comللتواصل …").
+#: An e-mail address the contact line was glued to ("…!writer@example.comللتواصل …").
 _TRAILING_EMAIL = re.compile(r"\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+$")
 #: What an e-mail obfuscator leaves in scraped text ("[email protected] /* */").
 _EMAIL_GUARD = re.compile(r"\[email\s*protected\]\s*(?:/\*.*?\*/)?")
