@@ -72,3 +72,24 @@ def test_a_lone_function_word_is_a_person_only_if_the_text_names_one_with_it() -
     novel = [["صدرت", "رواية", "هاربر", "لي"], ["وقالت", "لي", "إنها", "سعيدة"]]
     tagged = [(["O", "O", "B-PERS", "I-PERS"], []), (["O", "B-PERS", "O", "O"], [])]
     assert drop_lone_words(novel, tagged) == tagged
+
+
+def test_a_conjoined_gazetteer_name_starts_its_own_span() -> None:
+    from marsad.ner.rules import split_conjoined
+
+    gazetteer = {"ليون": "CITY", "مانشستر": "CITY"}
+    words = ["فريقا", "مانشستر", "يونايتد", "وليون"]
+    labels = ["O", "B-ORG", "I-ORG", "I-ORG"]
+    assert split_conjoined(words, labels, gazetteer) == ["O", "B-ORG", "I-ORG", "B-ORG"]
+    # a word that is itself a name (not و + a name) and person spans stay whole
+    assert split_conjoined(
+        ["مانشستر", "وليون"], ["B-LOC", "I-LOC"], {"وليون": "LOC", "ليون": "LOC"}
+    ) == ["B-LOC", "I-LOC"]
+    assert split_conjoined(["سعيد", "وليون"], ["B-PERS", "I-PERS"], gazetteer) == [
+        "B-PERS",
+        "I-PERS",
+    ]
+    # an unknown word after و is part of the name ("حزب العدل والمساواة")
+    assert split_conjoined(
+        ["حزب", "العدل", "والمساواة"], ["B-ORG", "I-ORG", "I-ORG"], gazetteer
+    ) == ["B-ORG", "I-ORG", "I-ORG"]

@@ -6,6 +6,9 @@
 that starts like a name ("حسن الجوار"): both were top "persons" of 3,000 SaudiNewsNet articles.
 ``trim_frames``: "على لسان خامنئي" (in Khamenei's words): the tagger ran the person span over
 "لسان", and the linker made "سان خامنئي" of it (a top-50 person of that run).
+``split_conjoined``: "مانشستر يونايتد وليون" is two clubs: a span is cut before a word that is
+و + a gazetteer name (ANERcorp train: 198 LOC and 6 ORG such words start their own span, 13
+and 2 continue one).
 ``drop_not_people`` also drops a community noun ("المسلمين"); ``drop_lone_words`` a lone
 function word ("قال لي": to me) unless the text names a person with it ("هاربر لي").
 ``propagate_places``: a one-word place tagged somewhere in a text is a place wherever the
@@ -38,6 +41,7 @@ def clean_labels(words: list[str], labels: list[str], lex: Lexicons) -> list[str
     labels = drop_demonyms(words, labels, lex.demonyms)
     labels = drop_titles(words, labels)
     labels = trim_frames(words, labels)
+    labels = split_conjoined(words, labels, lex.gazetteer)
     return drop_not_people(words, labels)
 
 
@@ -240,6 +244,24 @@ def _is_known(form: str, known: set[str]) -> bool:
     if form[:1] not in _DETACHABLE:
         return False
     return form[1:] in known or (form[1:2] in _DETACHABLE and form[2:] in known)
+
+
+#: Types whose spans split_conjoined cuts. People are left alone: the cut cost one correct
+#: person span on carved dev and one on AQMAR dev ("... وليد" names run on with و).
+CONJOINED_TYPES = frozenset({"ORG", "LOC"})
+
+
+def split_conjoined(words: list[str], labels: list[str], gazetteer: dict[str, str]) -> list[str]:
+    """Start a new span at an inside token that is و + a gazetteer name ("وليون", "وموناكو")
+    and not itself one; carved dev 78.40 -> 78.64 (ORG 71.0 -> 71.9)."""
+    out = list(labels)
+    for i, label in enumerate(labels):
+        if not label.startswith("I-") or label[2:] not in CONJOINED_TYPES:
+            continue
+        norm = normalize(words[i])
+        if len(norm) > 3 and norm[0] == "و" and norm[1:] in gazetteer and norm not in gazetteer:
+            out[i] = "B-" + label[2:]
+    return out
 
 
 def drop_demonyms(words: list[str], labels: list[str], demonyms: dict[str, str]) -> list[str]:
