@@ -20,19 +20,42 @@ def test_names_and_titled_names_stay() -> None:
 
 
 def test_a_place_tagged_once_is_a_place_with_a_proclitic_elsewhere_in_the_text() -> None:
-    from marsad.ner.rules import propagate_places
+    from marsad.ner.rules import propagate_names
 
     sentences = [
         ["وصل", "الوفد", "إلى", "الرباط", "صباحا"],
         ["وعقد", "اللقاء", "بالرباط", "ثم", "عاد", "إلى", "رباطه"],
     ]
     tagged = [(["O", "O", "O", "B-LOC", "O"], [0.9] * 5), (["O"] * 7, [0.8] * 7)]
-    out = propagate_places(sentences, tagged)
+    out = propagate_names(sentences, tagged)
     assert out[0] == tagged[0]
     assert out[1][0] == ["O", "O", "B-LOC", "O", "O", "O", "O"]  # not "رباطه"
     assert out[1][1][2] == 0.5
     # nothing tagged: nothing added
-    assert propagate_places(sentences[1:], tagged[1:]) == tagged[1:]
+    assert propagate_names(sentences[1:], tagged[1:]) == tagged[1:]
+
+
+def test_a_one_word_name_tagged_with_one_type_spreads_through_the_text() -> None:
+    from marsad.ner.rules import propagate_names
+
+    sentences = [
+        ["وقال", "المدرب", "كرمان", "إن", "الفريق", "جاهز"],
+        ["وأضاف", "كرمان", "أن", "لكرمان", "خطة", "جديدة"],
+        ["ورد", "كرمان", "مراد", "على", "الأسئلة"],
+    ]
+    tagged = [
+        (["O", "O", "B-PERS", "O", "O", "O"], [0.9] * 6),
+        (["O"] * 6, [0.8] * 6),
+        (["O", "O", "I-PERS", "O", "O"], [0.8] * 5),
+    ]
+    out = propagate_names(sentences, tagged)
+    assert out[1][0] == ["O", "B-PERS", "O", "B-PERS", "O", "O"]
+    assert out[1][1][1] == 0.5
+    # not where the next word continues a span: it starts that other name
+    assert out[2][0] == tagged[2][0]
+    # a word the text tags with two types is left alone
+    tagged[2] = (["O", "B-ORG", "O", "O", "O"], [0.8] * 5)
+    assert propagate_names(sentences, tagged)[1][0] == ["O"] * 6
 
 
 def test_platforms_and_set_phrases_are_not_people() -> None:
