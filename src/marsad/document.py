@@ -82,8 +82,19 @@ class Entity:
 
 
 @dataclass(slots=True)
+class Phrase:
+    """An unnamed party of an event ("مسلحون مقنعون"): ``[start, end)`` in ``Article.text``
+    and its PLOVER sector (UAF, COP, MIL, CVL …) when the words say it."""
+
+    start: int
+    end: int
+    sector: str | None = None
+
+
+@dataclass(slots=True)
 class Event:
-    """A PLOVER event with the sentence that evidences it (offsets into ``Article.text``)."""
+    """A PLOVER event with the sentence that evidences it (offsets into ``Article.text``).
+    ``actor_phrase``/``recipient_phrase``: the unnamed party, only when no entity is there."""
 
     type: str
     mode: str | None = None
@@ -97,6 +108,8 @@ class Event:
     aux: list[str] = field(default_factory=list)
     trigger: str | None = None
     score: float = 1.0
+    actor_phrase: Phrase | None = None
+    recipient_phrase: Phrase | None = None
 
 
 @dataclass(slots=True)
@@ -205,6 +218,8 @@ class Article:
             "aux": list(ev.aux),
             "trigger": ev.trigger,
             "score": ev.score,
+            "actor_phrase": _phrase_dict(ev.actor_phrase, text),
+            "recipient_phrase": _phrase_dict(ev.recipient_phrase, text),
         }
 
     @classmethod
@@ -261,7 +276,26 @@ def _event_from_dict(data: dict[str, Any]) -> Event:
         aux=list(data.get("aux") or []),
         trigger=data.get("trigger"),
         score=float(data.get("score", 1.0)),
+        actor_phrase=_phrase_from_dict(data.get("actor_phrase")),
+        recipient_phrase=_phrase_from_dict(data.get("recipient_phrase")),
     )
+
+
+def _phrase_dict(phrase: Phrase | None, text: str) -> dict[str, Any] | None:
+    if phrase is None:
+        return None
+    return {
+        "start": phrase.start,
+        "end": phrase.end,
+        "text": text[phrase.start : phrase.end],
+        "sector": phrase.sector,
+    }
+
+
+def _phrase_from_dict(data: dict[str, Any] | None) -> Phrase | None:
+    if not data:
+        return None
+    return Phrase(int(data["start"]), int(data["end"]), data.get("sector"))
 
 
 def _iso(value: datetime | None) -> str | None:

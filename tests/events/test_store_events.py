@@ -72,3 +72,24 @@ def test_cli_events_filters_and_prints_json_lines(db: Path) -> None:
 def test_cli_events_rejects_a_bad_date(db: Path) -> None:
     result = CliRunner().invoke(build_app(), ["events", "--db", str(db), "--since", "May"])
     assert result.exit_code != 0
+
+
+def test_store_keeps_unnamed_party_phrases(tmp_path: Path) -> None:
+    from marsad.document import Article, Event, Phrase
+
+    art = Article(paragraphs=["هاجم مسلحون ملثمون دورية للشرطة."], origin="p")
+    art.events = [
+        Event(
+            "ASSAULT",
+            evidence_end=len(art.text),
+            actor_phrase=Phrase(5, 18, "UAF"),
+            recipient_phrase=Phrase(19, 31, "COP"),
+        )
+    ]
+    with open_store(tmp_path / "p.db") as store:
+        with store.transaction():
+            store.save_article(art)
+        (row,) = query_events(store.db, EventQuery(type="ASSAULT"))
+    assert (row["actor_phrase"], row["actor_sector"]) == ("مسلحون ملثمون", "UAF")
+    assert (row["recipient_phrase"], row["recipient_sector"]) == ("دورية للشرطة", "COP")
+    assert row["actor_id"] is None

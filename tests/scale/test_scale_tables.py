@@ -6,7 +6,7 @@ import itertools
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from marsad.document import Article, Dateline, Entity, Event, Mention
+from marsad.document import Article, Dateline, Entity, Event, Mention, Phrase
 from marsad.scale.partition import plan_splits, run_in_process
 from marsad.scale.tables import (
     ARTICLE_COLUMNS,
@@ -51,6 +51,7 @@ def _article() -> Article:
                 [],
                 "زيارة",
                 0.8,
+                actor_phrase=Phrase(len(title) + 2 + 4, len(title) + 2 + 17, "GOV"),
             )
         ],
         stages=["ner", "events"],
@@ -70,8 +71,16 @@ def test_article_rows_round_trip_the_article_json() -> None:
         [{k: v for k, v in r.items() if k != "origin"} for r in tables.get(t, [])]
         for t in ("mentions", "entities", "events")
     ]
+    phrase = ("start", "end", "text", "sector")  # a struct reads back as a dict
+    for ev in children[2]:
+        for key in ("actor_phrase", "recipient_phrase"):
+            if ev[key] is not None:
+                ev[key] = dict(zip(phrase, ev[key], strict=True))
     back = article_from_rows(row, *children)
     assert back.to_dict() == art.to_dict()
+    assert back.events[0].actor_phrase == Phrase(
+        len(art.title or "") + 6, len(art.title or "") + 19, "GOV"
+    )
 
 
 def test_articles_schema_lists_every_column() -> None:

@@ -4,7 +4,8 @@ Sentence level: each row of ``protest_gsr.csv`` / ``assault_gsr.csv`` is one sen
 says yes ("yes") or no ("easy no", "difficult no") to its file's event type; marsad says yes
 when the pipeline codes an event of that type anywhere in it. Rows labelled "ambiguous" are
 scored apart (how often marsad says yes). Spans (``*_spans.json``): token-level F1 of the
-actor's and recipient's words against ``source_gold`` / ``target_gold``.
+actor's and recipient's words (their unnamed phrase when no entity is named) against
+``source_gold`` / ``target_gold``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..arabic.normalise import normalize
-from ..document import Article, Event
+from ..document import Article, Event, Phrase
 from ..errors import InputError
 
 FILES = {"PROTEST": "protest_gsr.csv", "ASSAULT": "assault_gsr.csv"}
@@ -106,9 +107,10 @@ def _words(text: str) -> list[str]:
     return normalize(text).split()
 
 
-def _party_words(art: Article, entity_id: str | None) -> list[str]:
+def _party_words(art: Article, entity_id: str | None, phrase: Phrase | None = None) -> list[str]:
+    """Words of the party's first mention; of its unnamed phrase when no entity is named."""
     if entity_id is None:
-        return []
+        return _words(art.text[phrase.start : phrase.end]) if phrase is not None else []
     for m in art.mentions:
         if m.entity_id == entity_id:
             return _words(art.text[m.start : m.end])
@@ -138,11 +140,21 @@ def score_spans(
         art, events = _coded(coder, rec["text"], typ)
         ev = events[0] if events else None
         score.span_records += 1
-        for counts, gold_text, pid in (
-            (score.source, rec.get("source_gold") or "", ev.actor if ev else None),
-            (score.target, rec.get("target_gold") or "", ev.recipient if ev else None),
+        for counts, gold_text, pid, phrase in (
+            (
+                score.source,
+                rec.get("source_gold") or "",
+                ev.actor if ev else None,
+                ev.actor_phrase if ev else None,
+            ),
+            (
+                score.target,
+                rec.get("target_gold") or "",
+                ev.recipient if ev else None,
+                ev.recipient_phrase if ev else None,
+            ),
         ):
-            pred, gold = _party_words(art, pid), _words(gold_text)
+            pred, gold = _party_words(art, pid, phrase), _words(gold_text)
             counts.add(len(pred), len(gold), _overlap(pred, gold))
 
 

@@ -150,13 +150,9 @@ def find_arguments(
     ``others``: where the sentence's other triggers start."""
     start, end = trigger
     parties = [p for p in parties if p.marker != "source"]
-    # Before "قال X إن" the parties are speakers, not sides: only the reported clause counts.
-    clause = max((i + 1 for i in complements if i < start), default=0)
+    clause, stop = clause_bounds(view, trigger, complements, others)
     before = [p for p in parties if clause <= p.last < start]
-    # After the trigger, a new reported clause ("مؤكدا أن فرنسا ...") or the next trigger
-    # ("... دعا بلينكن") has its own parties.
-    stop = min((i for i in (*complements, *others) if i >= end), default=len(view.tokens))
-    after = [p for p in parties if end <= p.first < min(stop, end + AFTER_WINDOW)]
+    after = [p for p in parties if end <= p.first < stop]
     if patient:
         return _patient_arguments(before, after, end, places)
     actor: Party | None = before[0] if before else (after[0] if after else None)
@@ -169,6 +165,19 @@ def find_arguments(
         recipient.entity if recipient else None,
         location,
     )
+
+
+def clause_bounds(
+    view: SentenceView, trigger: tuple[int, int], complements: set[int], others: tuple[int, ...]
+) -> tuple[int, int]:
+    """(first word, word after the last) where the trigger's parties are sought."""
+    start, end = trigger
+    # Before "قال X إن" the parties are speakers, not sides: only the reported clause counts.
+    clause = max((i + 1 for i in complements if i < start), default=0)
+    # After the trigger, a new reported clause ("مؤكدا أن فرنسا ...") or the next trigger
+    # ("... دعا بلينكن") has its own parties.
+    stop = min((i for i in (*complements, *others) if i >= end), default=len(view.tokens))
+    return clause, min(stop, end + AFTER_WINDOW)
 
 
 def _same_side(party: Party, actor: Party) -> bool:

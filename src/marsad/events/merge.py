@@ -42,6 +42,8 @@ def merge_events(events: list[Event], article: Article) -> list[Event]:
         if ev.evidence_start < home.evidence_start and _parties(ev) == _parties(home):
             home.evidence_start, home.evidence_end = ev.evidence_start, ev.evidence_end
             home.trigger, home.date = ev.trigger, ev.date
+            # Unnamed parties are read in the evidence sentence: they move with it.
+            home.actor_phrase, home.recipient_phrase = ev.actor_phrase, ev.recipient_phrase
     _share_dyad_contexts(kept, article)
     kept.sort(key=lambda e: (e.evidence_start, e.type))
     return kept

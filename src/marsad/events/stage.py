@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..document import Article, Event, Mention
+from ..document import Article, Event, Mention, Phrase
 from ..settings import Settings
-from .arguments import Arguments, find_arguments, load_markers, sentence_parties
+from .arguments import Arguments, clause_bounds, find_arguments, load_markers, sentence_parties
 from .classifier import SentenceClassifier, sentence_features
 from .lexicon import Match, PhraseTable, Scan
 from .merge import merge_events
+from .parties import GroupLexicon, SentenceGroups, sentence_groups, unnamed_parties
 from .plover import AGREE_WHEN_FUTURE, Lexicons, Ontology, Trigger
 from .resolve import event_date
 from .sentence import CLAUSE_MARKS, SentenceView, WordCache, view
@@ -76,6 +77,7 @@ class EventStage:
         self.ontology = Ontology.load()
         self.lexicons = Lexicons.load(self.ontology)
         self.markers = load_markers()
+        self.groups = GroupLexicon.load()
         self.words = WordCache(self.lexicons, self.markers)
         self.scan = Scan(self.lexicons.triggers)
         self.classifier = classifier or SentenceClassifier.load(settings.event_model)
@@ -128,6 +130,8 @@ class EventStage:
         complements = {m.start for m in v.markers if m.payload == "complement"}
         contexts = sorted({m.payload for m in v.contexts})
         when, historical = event_date(v.text, reference)
+        named = {i for p in (*parties, *places) for i in range(p.first, p.last + 1)}
+        groups: SentenceGroups | None = None
         out = []
         for cand in self.candidates(v):
             span = (cand.trigger.start, cand.trigger.end) if cand.trigger else (0, 0)
@@ -139,8 +143,46 @@ class EventStage:
             if not _enough_parties(cand, args):
                 continue
             aux = [*cand.aux, *(["historical"] if historical else [])]
-            out.append(self._event(cand, args, v, contexts, when, aux))
+            event = self._event(cand, args, v, contexts, when, aux)
+            if event.actor is None or event.recipient is None:
+                groups = groups or sentence_groups(v, self.groups, named)
+                self._add_phrases(event, v, groups, cand, complements, others)
+            out.append(event)
         return out
+
+    def _add_phrases(
+        self,
+        event: Event,
+        v: SentenceView,
+        groups: SentenceGroups,
+        cand: Candidate,
+        complements: set[int],
+        others: tuple[int, ...],
+    ) -> None:
+        """The unnamed actor/recipient phrases of an event that lacks a named one."""
+        if cand.trigger is None:
+            return
+        trig = cand.trigger.payload
+        span = (cand.trigger.start, cand.trigger.end)
+        # A trigger word that names the doers ("المحتجون") is their phrase, not a new clause.
+        others = tuple(o for o in others if not any(g.holds(o) for g in groups.groups))
+        need = (event.actor is None, event.recipient is None)
+        if trig.host:  # the grammatical subject hosts: it is the recipient (see visit)
+            need = need[::-1]
+        actor, acted = unnamed_parties(
+            groups,
+            span,
+            clause_bounds(v, span, complements, others),
+            kind=cand.type,
+            patient=trig.patient,
+            need=need,
+        )
+        if trig.host:
+            actor, acted = acted, actor
+        for group, role in ((actor, "actor_phrase"), (acted, "recipient_phrase")):
+            if group is not None:
+                start, end = v.abs_span(group.first, group.last + 1)
+                setattr(event, role, Phrase(start, end, group.sector))
 
     def _event(
         self,

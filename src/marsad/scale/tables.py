@@ -20,6 +20,9 @@ ARTICLE_COLUMNS = (
     "fetched", "content_hash", "text", "stages",
 )  # fmt: skip
 
+#: An event's unnamed party (``Article.to_dict``: start, end, text, sector), or null.
+_PHRASE = "struct<start:int,end:int,text:string,sector:string>"
+
 SCHEMAS: dict[str, str] = {
     "articles": (
         "title string, kicker string, dek string, paragraphs array<string>, "
@@ -41,7 +44,8 @@ SCHEMAS: dict[str, str] = {
     "events": (
         "origin string, type string, mode string, contexts array<string>, actor string, "
         "recipient string, location string, date string, evidence_start int, "
-        "evidence_end int, evidence string, aux array<string>, trigger string, score double"
+        "evidence_end int, evidence string, aux array<string>, trigger string, score double, "
+        f"actor_phrase {_PHRASE}, recipient_phrase {_PHRASE}"
     ),
     "stories": (
         "origin string, story_id string, site string, content_hash string, similarity double"
@@ -67,6 +71,12 @@ def _party(value: Any) -> str | None:
     return value.get("id") if isinstance(value, dict) else value
 
 
+def _phrase(value: dict[str, Any] | None) -> tuple[Any, ...] | None:
+    if value is None:
+        return None
+    return (value["start"], value["end"], value["text"], value["sector"])
+
+
 def _children(d: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
     """Child rows (without ``origin``) of one Article JSON."""
     events = []
@@ -76,6 +86,7 @@ def _children(d: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
             ev["type"], ev["mode"], ev["contexts"], _party(ev["actor"]),
             _party(ev["recipient"]), _party(ev["location"]), ev["date"], evidence["start"],
             evidence["end"], evidence["text"], ev["aux"], ev["trigger"], ev["score"],
+            _phrase(ev.get("actor_phrase")), _phrase(ev.get("recipient_phrase")),
         ))  # fmt: skip
     return {
         "mentions": [tuple(m[k] for k in _MENTION) for m in d["mentions"]],

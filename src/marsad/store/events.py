@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from ..document import Article
+from ..document import Article, Phrase
 
 
 def save_events(db: sqlite3.Connection, article_id: int, article: Article) -> None:
@@ -22,10 +22,17 @@ def save_events(db: sqlite3.Connection, article_id: int, article: Article) -> No
     def party(entity_id: str | None) -> str | None:
         return entity_id if entity_id in known else None
 
+    def phrase(p: Phrase | None) -> tuple[str | None, int | None, int | None, str | None]:
+        if p is None:
+            return None, None, None, None
+        return text[p.start : p.end], p.start, p.end, p.sector
+
     db.executemany(
         """INSERT INTO events (article_id, type, mode, contexts, aux, actor_id, recipient_id,
-               location_id, date, evidence_start, evidence_end, evidence)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               location_id, date, evidence_start, evidence_end, evidence,
+               actor_phrase, actor_phrase_start, actor_phrase_end, actor_sector,
+               recipient_phrase, recipient_phrase_start, recipient_phrase_end, recipient_sector)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             (
                 article_id,
@@ -40,6 +47,8 @@ def save_events(db: sqlite3.Connection, article_id: int, article: Article) -> No
                 ev.evidence_start,
                 ev.evidence_end,
                 text[ev.evidence_start : ev.evidence_end],
+                *phrase(ev.actor_phrase),
+                *phrase(ev.recipient_phrase),
             )
             for ev in article.events
         ],
@@ -74,6 +83,7 @@ _SELECT = f"""SELECT e.id, e.article_id, e.type, e.mode, e.contexts, e.aux, e.da
        e.actor_id, ea.name AS actor_name, ea.country AS actor_country,
        e.recipient_id, er.name AS recipient_name, er.country AS recipient_country,
        e.location_id, el.name AS location_name, e.evidence_start, e.evidence_end, e.evidence,
+       e.actor_phrase, e.actor_sector, e.recipient_phrase, e.recipient_sector,
        a.title AS article_title, a.url, {_DAY} AS day
 {_FROM}"""
 

@@ -262,6 +262,24 @@ def m008_raw_pages(db: sqlite3.Connection) -> None:
     )
 
 
+def m009_event_phrases(db: sqlite3.Connection) -> None:
+    """The unnamed parties of an event ("مسلحون مجهولون", sector UAF) when no entity is its
+    actor or recipient: offsets into the article text, the words and the PLOVER sector."""
+    run_script(
+        db,
+        """
+        ALTER TABLE events ADD COLUMN actor_phrase TEXT;
+        ALTER TABLE events ADD COLUMN actor_phrase_start INTEGER;
+        ALTER TABLE events ADD COLUMN actor_phrase_end INTEGER;
+        ALTER TABLE events ADD COLUMN actor_sector TEXT;
+        ALTER TABLE events ADD COLUMN recipient_phrase TEXT;
+        ALTER TABLE events ADD COLUMN recipient_phrase_start INTEGER;
+        ALTER TABLE events ADD COLUMN recipient_phrase_end INTEGER;
+        ALTER TABLE events ADD COLUMN recipient_sector TEXT;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_articles,
     m002_entities_events,
@@ -272,6 +290,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m007_entity_redirects,
     m007_search_lead,
     m008_raw_pages,
+    m009_event_phrases,
 )
 
 

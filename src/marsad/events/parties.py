@@ -1,0 +1,330 @@
+"""Parties that are not named entities: "اقتحم مسلحون مقنعون"، "تظاهر آلاف الطلاب"، "قوات الأمن".
+
+When an event has no linked actor (or recipient), the evidence sentence often still says who:
+a group noun (data/groups.tsv) with its count before it ("آلاف"، "عشرات من"، "ثلاثة") and
+its complements and adjectives after it ("قوات الأمن"، "مسلحون مقنعون"، "الطلاب الفلسطينيين").
+Such a phrase is kept on the event with the PLOVER sector its words say (UAF, COP, MIL, CVL…).
+
+Where the phrase stands tells its role (Arabic is mostly verb-subject-object): the doer is
+the trigger word itself ("المتظاهرون"), the phrase a doer-marker introduces ("هجوم شنه
+مسلحون"، "على يد"), the phrase right before the trigger ("مسلحون اقتحموا") or the first one
+after it ("اقتحم مسلحون"). The one acted on is the phrase a recipient marker introduces
+("على"، "ضد"), the next phrase after the doer, the phrase right after a verbal noun ("مقتل
+ثلاثة أشخاص") or the subject of a passive verb ("اغتيل"، "تعرضت دورية لهجوم"). In an
+ASSAULT, people in general ("أشخاص"، "مدنيين") are the ones hurt unless a marker makes them
+the doers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..arabic.normalise import normalize
+from ..arabic.numerals import is_number
+from .lexicon import PhraseTable, read_table
+from .sentence import CLAUSE_MARKS, SentenceView
+
+KINDS = frozenset(
+    {
+        "group",
+        "generic",
+        "refine",
+        "modifier",
+        "people",
+        "quantity",
+        "about",
+        "passive",
+        "agent",
+        "stop",
+    }
+)
+_HEADS = frozenset({"group", "generic", "people"})
+#: Words a phrase may take after its head ("قوات الأمن العراقية الخاصة"): a complement and
+#: two adjectives; set on hand-written examples (#4).
+MAX_AFTER_HEAD = 3
+#: Words between a phrase and the trigger after it ("المتظاهرون قد رشقوا"; "وكان"); set on
+#: hand-written examples (#4).
+BEFORE_GAP = 2
+#: Words between a trigger and the doer after it ("تظاهر أمس الآلاف"), set as BEFORE_GAP.
+AFTER_GAP = 2
+#: Words between a verbal noun and the phrase it governs beyond its count ("مقتل ثلاثة
+#: أشخاص" needs none); as arguments.PATIENT_GAP.
+PATIENT_GAP = 1
+#: Words a passive verb may stand before the trigger ("تعرضت دورية للشرطة لهجوم"); set on
+#: hand-written examples (#4).
+PASSIVE_WINDOW = 5
+#: Shortest stem (without "ال") of an adjective read by its ending ("عربي"), so that "على"
+#: (normalised "علي") is none.
+NISBA_MIN = 4
+_NISBA = ("يون", "يين", "يه", "ي")
+_NOT_SIDES = frozenset({"place", "source", "companion"})
+#: Sectors that bear arms (PLOVER sector table): never the protesters of a PROTEST.
+ARMED = frozenset({"COP", "MIL", "UAF", "REB", "PRM", "CRM", "SPY"})
+
+
+@dataclass(frozen=True, slots=True)
+class GroupWord:
+    kind: str
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Tokens ``[first, last]`` of an unnamed party; ``people``: persons in general or a
+    bare count; ``counted``: a count stands before the head ("ثلاثة جنود"); ``marker``: the
+    word role before it (arguments.tsv roles, or "agent" for a doer-marker of groups.tsv)."""
+
+    first: int
+    last: int
+    sector: str | None
+    people: bool
+    counted: bool
+    marker: str | None
+
+    def hurt(self) -> bool:
+        """In an ASSAULT: the casualties, not the attackers (see groups.tsv, quantity)."""
+        return self.people or self.counted
+
+    def holds(self, i: int) -> bool:
+        return self.first <= i <= self.last
+
+
+class GroupLexicon:
+    """The group nouns of data/groups.tsv, looked up by a word's forms; the lookups of each
+    distinct word are kept on the instance (one per stage)."""
+
+    #: Distinct words kept before starting afresh, as sentence.WordCache.LIMIT.
+    LIMIT = 100_000
+
+    def __init__(self, entries: Sequence[tuple[str, GroupWord]]) -> None:
+        self.table = PhraseTable(entries)
+        self.seen: dict[tuple[str, ...], dict[str, str | None]] = {}
+
+    @classmethod
+    def load(cls) -> GroupLexicon:
+        rows = read_table("groups.tsv")
+        bad = [r["pattern"] for r in rows if r["kind"] not in KINDS]
+        if bad:
+            raise ValueError(f"groups.tsv: unknown kind for {bad}")
+        return cls([(r["pattern"], GroupWord(r["kind"], r["sector"] or None)) for r in rows])
+
+    def kinds(self, forms: tuple[str, ...]) -> dict[str, str | None]:
+        """kind -> sector of every entry a word with these forms matches."""
+        found = self.seen.get(forms)
+        if found is None:
+            if len(self.seen) >= self.LIMIT:
+                self.seen.clear()
+            found = {}
+            for pat in self.table.heads(forms):
+                if len(pat.words) == 1:
+                    found.setdefault(pat.payload.kind, pat.payload.sector)
+            self.seen[forms] = found
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceGroups:
+    """The unnamed parties of a sentence in text order, and where its passive verbs are."""
+
+    groups: list[Group]
+    passives: list[int]
+    #: Clause marks (commas, quotes, colons): no doer stands before the trigger across one.
+    breaks: list[int]
+
+
+def sentence_groups(view: SentenceView, lexicon: GroupLexicon, covered: set[int]) -> SentenceGroups:
+    """Group phrases of ``view`` that share no token with a named mention (``covered``)."""
+    words = [lexicon.kinds(f) for f in view.forms]
+    roles = {m.start: m.payload for m in view.markers}
+    groups: list[Group] = []
+    i = 0
+    while i < len(words):
+        if i in covered or not _is_head(view, words, i):
+            i += 1
+            continue
+        first = _left(view, words, i, covered)
+        last, sector = _right(view, words, i, covered)
+        people = "people" in words[i] or not (_HEADS & words[i].keys())
+        marker = "agent" if first and "agent" in words[first - 1] else roles.get(first - 1)
+        groups.append(Group(first, last, sector, people, first < i, marker))
+        i = last + 1
+    passives = [i for i, w in enumerate(words) if "passive" in w]
+    breaks = [i for i, t in enumerate(view.tokens) if t.text in CLAUSE_MARKS]
+    return SentenceGroups(groups, passives, breaks)
+
+
+def _is_head(view: SentenceView, words: list[dict[str, str | None]], i: int) -> bool:
+    """A group noun; or a count standing for people: definite ("تظاهر الآلاف") or followed
+    by an adjective ("مجموعة مسلحة"، "آلاف الفلسطينيين")."""
+    if _HEADS & words[i].keys():
+        return True
+    if "quantity" not in words[i]:
+        return False
+    nxt = i + 1 < len(words) and (
+        "modifier" in words[i + 1] or _nisba(view.tokens[i + 1].text, None)
+    )
+    return bool(nxt) or (_definite(view.tokens[i].text) and not _head_follows(words, i))
+
+
+def _head_follows(words: list[dict[str, str | None]], i: int) -> bool:
+    """A group noun follows the count, maybe after "من" ("عشرات من الطلاب")."""
+    return any(_HEADS & w.keys() for w in words[i + 1 : i + 3])
+
+
+def _left(
+    view: SentenceView, words: list[dict[str, str | None]], head: int, covered: set[int]
+) -> int:
+    """First token of the phrase: the head with its counts ("عشرات الآلاف من")."""
+    first = head
+    while first > 0:
+        prev = first - 1
+        if prev in covered:
+            break
+        if _count(view, words, prev) or ("about" in words[prev] and first < head):
+            first = prev
+        elif view.tokens[prev].text == "من" and prev > 0 and _count(view, words, prev - 1):
+            first = prev - 1
+        else:
+            break
+    return first
+
+
+def _count(view: SentenceView, words: list[dict[str, str | None]], i: int) -> bool:
+    return "quantity" in words[i] or is_number(view.tokens[i].text)
+
+
+def _right(
+    view: SentenceView, words: list[dict[str, str | None]], head: int, covered: set[int]
+) -> tuple[int, str | None]:
+    """Last token of the phrase and its sector: a refining complement decides it ("قوات
+    الأمن" COP), a group noun after a generic head too ("رجال الشرطة"), an adjective only
+    when nothing else did ("جماعة مسلحة"). A group noun of another sector starts another
+    party ("هاجم مسلحون جنودا")."""
+    kinds = words[head]
+    generic = "group" not in kinds and "people" not in kinds
+    sector = kinds.get("group") or kinds.get("people") or kinds.get("generic")
+    if not _HEADS & kinds.keys():
+        sector = "CVL"  # a count of people ("الآلاف"), until a word says more
+    filled = _HEADS & kinds.keys() and sector is not None
+    head_text = view.tokens[head].text
+    last = head
+    k = head + 1
+    while k < len(words) and k - head <= MAX_AFTER_HEAD and k not in covered:
+        w, text = words[k], view.tokens[k].text
+        if text in CLAUSE_MARKS or "stop" in w:
+            break
+        if text == "من" and generic and k + 1 < len(words) and _HEADS & words[k + 1].keys():
+            k += 1  # "عناصر من الشرطة"
+            continue
+        if "refine" in w:
+            sector, filled = w["refine"], True
+        elif generic and ("group" in w or "people" in w):
+            sector, filled, generic = w.get("group") or w.get("people"), True, False
+        elif "group" in w and w["group"] == sector:
+            pass  # an adjective of the same kind: "مسلحون مجهولون"، "مسلحون ملثمون"
+        elif "modifier" in w:
+            if not filled and w["modifier"]:
+                sector, filled = w["modifier"], True
+        elif not _nisba(text, head_text if _HEADS & kinds.keys() else None):
+            break
+        last = k
+        k += 1
+    return last, sector
+
+
+def _definite(word: str) -> bool:
+    w = normalize(word)
+    if len(w) > 4 and w[0] in "وف":
+        w = w[1:]
+    return w.startswith(("ال", "لل")) or (w[:1] in "بك" and w[1:3] == "ال")
+
+
+def _nisba(word: str, head: str | None) -> bool:
+    """An adjective of relation ("الفلسطينيين"، "العراقية"), agreeing with ``head`` in
+    definiteness (any, after a count in construct: "آلاف الفلسطينيين")."""
+    w = normalize(word)
+    definite = w.startswith("ال")
+    core = w[2:] if definite else w
+    if not any(core.endswith(e) for e in _NISBA) or len(core) < NISBA_MIN:
+        return False
+    if core.endswith("ي") and not (core.endswith("يي") or definite):
+        return False  # an indefinite word in -ي is as often a noun ("مبنى") as an adjective
+    return head is None or _definite(head) == definite
+
+
+def unnamed_parties(
+    found: SentenceGroups,
+    trigger: tuple[int, int],
+    bounds: tuple[int, int],
+    *,
+    kind: str,
+    patient: bool,
+    need: tuple[bool, bool],
+) -> tuple[Group | None, Group | None]:
+    """(actor, recipient) phrases for a trigger of event type ``kind`` on words ``[start,
+    end)``, within the clause ``bounds`` (first word, word after the last); only the sides
+    ``need`` asks for."""
+    start, end = trigger
+    clause, stop = bounds
+    sides = [g for g in found.groups if g.marker not in _NOT_SIDES]
+    groups = [g for g in sides if clause <= g.first < stop]
+    own = next((g for g in groups if g.holds(start) and not patient), None)
+    before = [
+        g
+        for g in groups
+        if g.last < start
+        and start - g.last <= BEFORE_GAP + 1
+        and not any(g.last < b < start for b in found.breaks)
+    ]
+    after = [g for g in groups if g.first >= end and g is not own]
+    agent = next((g for g in after if g.marker == "agent"), None)
+    passive = next((p for p in found.passives if clause <= p <= start < p + PASSIVE_WINDOW), None)
+    if patient:
+        acted = next(
+            (g for g in after if g.marker != "agent" and g.first - end <= PATIENT_GAP), None
+        )
+        actor = agent or (before[-1] if before else None)
+    elif passive is not None:
+        acted = next((g for g in groups if g.first > passive and g.marker != "agent"), None)
+        actor = agent
+    else:
+        actor, acted = _active(own, agent, before, after, end, assault=kind == "ASSAULT")
+    if actor is None and kind == "PROTEST":
+        # A protest sentence's unarmed group protests, wherever the sentence names it
+        # ("هتافات ... توجه عشرات الآلاف من المتظاهرين").
+        actor = next((g for g in sides if g.sector not in ARMED and g is not acted), None)
+    if actor is not None and acted is not None and actor.first == acted.first:
+        acted = None
+    return (actor if need[0] else None, acted if need[1] else None)
+
+
+def _active(
+    own: Group | None,
+    agent: Group | None,
+    before: list[Group],
+    after: list[Group],
+    end: int,
+    *,
+    assault: bool,
+) -> tuple[Group | None, Group | None]:
+    """Doer and acted-on of an active trigger (see module docstring)."""
+    actor = own or agent
+    hurt = None  # "ستة أشخاص قتلوا": the subject of an undiacritised kill verb was killed
+    if actor is None and before:
+        if assault and before[-1].hurt():
+            hurt = before[-1]
+        else:
+            actor = before[-1]
+    unmarked = [g for g in after if g.marker is None]
+    near = unmarked[0] if unmarked and unmarked[0].first - end <= AFTER_GAP else None
+    if actor is None and near is not None and not (assault and near.hurt()):
+        actor = near
+    rest = [g for g in after if g is not actor and g is not agent]
+    marked = next((g for g in rest if g.marker == "recipient"), None)
+    if marked is not None or not assault:
+        return actor, marked
+    if hurt is not None:
+        return actor, hurt
+    later = [g for g in rest if g.marker is None and (actor is None or g.first > actor.last)]
+    return actor, later[0] if later else None

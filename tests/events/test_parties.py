@@ -1,0 +1,139 @@
+"""Unnamed parties (events.parties): group phrases on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.document import Article
+from marsad.events.arguments import clause_bounds
+from marsad.events.parties import GroupLexicon, sentence_groups, unnamed_parties
+from marsad.events.sentence import view
+from marsad.events.stage import EventStage
+
+
+@pytest.fixture(scope="module")
+def groups() -> GroupLexicon:
+    return GroupLexicon.load()
+
+
+def sides(
+    stage: EventStage, groups: GroupLexicon, text: str, trigger: str, kind: str
+) -> tuple[tuple[str, str | None] | None, tuple[str, str | None] | None]:
+    """(phrase, sector) of the actor and recipient of the trigger word ``trigger``."""
+    v = view(text, 0, len(text), stage.lexicons, stage.words)
+    match = next(m for m in v.triggers if v.words(m.start, m.end) == trigger)
+    found = sentence_groups(v, groups, set())
+    span = (match.start, match.end)
+    actor, acted = unnamed_parties(
+        found,
+        span,
+        clause_bounds(v, span, set(), ()),
+        kind=kind,
+        patient=match.payload.patient,
+        need=(True, True),
+    )
+    return tuple(  # type: ignore[return-value]
+        (v.words(g.first, g.last + 1), g.sector) if g else None for g in (actor, acted)
+    )
+
+
+def test_parties_verb_first_doer_with_adjective_and_count_victims(stage, groups):
+    actor, acted = sides(
+        stage, groups, "هاجم مسلحون ملثمون حافلة وقتلوا أربعة من رجال الشرطة.", "هاجم", "ASSAULT"
+    )
+    assert actor == ("مسلحون ملثمون", "UAF")
+    actor, acted = sides(
+        stage, groups, "هاجم مسلحون ملثمون حافلة وقتلوا أربعة من رجال الشرطة.", "وقتلوا", "ASSAULT"
+    )
+    assert acted == ("أربعة من رجال الشرطة", "COP")
+
+
+def test_parties_count_before_protest_verb_and_complement_sector(stage, groups):
+    actor, _ = sides(stage, groups, "تظاهر الآلاف من طلاب الجامعات أمس.", "تظاهر", "PROTEST")
+    assert actor == ("الآلاف من طلاب الجامعات", "EDU")
+    actor, _ = sides(stage, groups, "وتظاهر آلاف العمال المضربين في الساحة.", "وتظاهر", "PROTEST")
+    assert actor == ("آلاف العمال", "LAB")
+
+
+def test_parties_security_forces_refine_sector_and_marked_target(stage, groups):
+    actor, acted = sides(
+        stage, groups, "وهاجمت قوات الأمن بالهراوات على المحتجين الغاضبين.", "وهاجمت", "ASSAULT"
+    )
+    assert actor == ("قوات الأمن", "COP")
+    assert acted == ("المحتجين الغاضبين", "CVL")
+
+
+def test_parties_verbal_noun_governs_its_victims_and_agent_marks_doer(stage, groups):
+    actor, acted = sides(
+        stage, groups, "أسفر اختطاف ثلاثة صحفيين على يد مجهولين عن غضب.", "اختطاف", "ASSAULT"
+    )
+    assert acted == ("ثلاثة صحفيين", "JRN")
+    assert actor == ("مجهولين", "UAF")
+
+
+def test_parties_passive_subject_is_the_recipient(stage, groups):
+    actor, acted = sides(stage, groups, "وتعرضت دورية للجيش لهجوم قرب الحدود.", "لهجوم", "ASSAULT")
+    assert actor is None
+    assert acted == ("دورية للجيش", "MIL")
+
+
+def test_parties_counted_people_before_kill_verb_were_killed(stage, groups):
+    actor, acted = sides(stage, groups, "وقالت المصادر إن خمسة مدنيين قتلوا.", "قتلوا", "ASSAULT")
+    assert actor is None
+    assert acted == ("خمسة مدنيين", "CVL")
+
+
+def test_parties_armed_group_before_verb_is_the_doer(stage, groups):
+    actor, _ = sides(stage, groups, "وكان المسلحون قد اقتحموا القرية ثم قتلوا.", "قتلوا", "ASSAULT")
+    assert actor is None  # too far from the verb: the clause names no doer next to it
+    actor, _ = sides(stage, groups, "المسلحون قتلوا الحارس.", "قتلوا", "ASSAULT")
+    assert actor == ("المسلحون", "UAF")
+
+
+def test_parties_trigger_word_naming_protesters_is_the_actor(stage, groups):
+    actor, _ = sides(stage, groups, "ورفع المتظاهرون لافتات كبيرة.", "المتظاهرون", "PROTEST")
+    assert actor == ("المتظاهرون", "CVL")
+
+
+def test_parties_adjective_stops_at_time_words_and_nouns(stage, groups):
+    actor, _ = sides(
+        stage, groups, "تظاهر المحتجون الفلسطينيون الاسبوع الماضي.", "تظاهر", "PROTEST"
+    )
+    assert actor == ("المحتجون الفلسطينيون", "CVL")
+    actor, _ = sides(stage, groups, "هاجم مسلحون مبنى البلدية.", "هاجم", "ASSAULT")
+    assert actor == ("مسلحون", "UAF")
+
+
+def test_parties_protest_noun_takes_the_unarmed_group_of_the_sentence(stage, groups):
+    actor, _ = sides(
+        stage,
+        groups,
+        "وعلى وقع المظاهرات، توجه عشرات من المعلمين الى مقر الوزارة.",
+        "المظاهرات",
+        "PROTEST",
+    )
+    assert actor == ("عشرات من المعلمين", "EDU")
+
+
+def test_parties_stage_keeps_phrase_only_without_a_named_party(stage):
+    text = "واقتحم مسلحون مجهولون مقر البلدية وقتلوا ثلاثة حراس بالرصاص."
+    art = stage(Article(paragraphs=[text]))
+    (ev,) = [e for e in art.events if e.type == "ASSAULT"]
+    assert ev.actor is None and ev.actor_phrase is not None
+    assert art.text[ev.actor_phrase.start : ev.actor_phrase.end] == "مسلحون مجهولون"
+    assert ev.actor_phrase.sector == "UAF"
+    data = art.to_dict()["events"][0]
+    assert data["actor_phrase"] == {
+        "start": ev.actor_phrase.start,
+        "end": ev.actor_phrase.end,
+        "text": "مسلحون مجهولون",
+        "sector": "UAF",
+    }
+    again = Article.from_dict(art.to_dict())
+    assert again.events[0].actor_phrase == ev.actor_phrase
+    assert again.events[0].recipient_phrase == ev.recipient_phrase
+
+
+def test_parties_groups_table_kinds_are_known(groups):
+    assert groups.kinds(("مسلحين",)) == {"group": "UAF"}
+    assert "quantity" in groups.kinds(("الاف",))
