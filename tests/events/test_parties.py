@@ -137,3 +137,18 @@ def test_parties_stage_keeps_phrase_only_without_a_named_party(stage):
 def test_parties_groups_table_kinds_are_known(groups):
     assert groups.kinds(("مسلحين",)) == {"group": "UAF"}
     assert "quantity" in groups.kinds(("الاف",))
+
+
+def test_parties_counted_accusative_noun_and_weekday_are_read_right(stage, groups):
+    _, acted = sides(stage, groups, "وقتل 12 متمردا في الاشتباكات.", "وقتل", "ASSAULT")
+    assert acted == ("12 متمردا", "REB")
+    actor, acted = sides(stage, groups, "وقع هجوم الاثنين على السوق.", "هجوم", "ASSAULT")
+    assert actor is None and acted is None
+
+
+def test_parties_definite_adjective_is_no_party_and_suffering_noun_has_victims(stage, groups):
+    actor, acted = sides(stage, groups, "وأكد أن عناصر التنظيم الإرهابي قتلوا.", "قتلوا", "ASSAULT")
+    assert all("الإرهابي" not in g[0] for g in (actor, acted) if g)
+    actor, acted = sides(stage, groups, "إصابة جنديين بانفجار لغم.", "بانفجار", "ASSAULT")
+    assert actor is None
+    assert acted == ("جنديين", "MIL")

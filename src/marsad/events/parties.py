@@ -33,6 +33,7 @@ KINDS = frozenset(
         "modifier",
         "people",
         "quantity",
+        "number",
         "about",
         "passive",
         "agent",
@@ -115,11 +116,18 @@ class GroupLexicon:
         if found is None:
             if len(self.seen) >= self.LIMIT:
                 self.seen.clear()
-            found = {}
-            for pat in self.table.heads(forms):
-                if len(pat.words) == 1:
-                    found.setdefault(pat.payload.kind, pat.payload.sector)
+            found = self._lookup(forms)
+            if not found:
+                # The accusative of a counted noun ("17 متمردا"، "20 مدنيا") is its stem.
+                found = self._lookup(tuple(f[:-1] for f in forms if f.endswith("ا") and len(f) > 3))
             self.seen[forms] = found
+        return found
+
+    def _lookup(self, forms: tuple[str, ...]) -> dict[str, str | None]:
+        found: dict[str, str | None] = {}
+        for pat in self.table.heads(forms):
+            if len(pat.words) == 1:
+                found.setdefault(pat.payload.kind, pat.payload.sector)
         return found
 
 
@@ -155,16 +163,28 @@ def sentence_groups(view: SentenceView, lexicon: GroupLexicon, covered: set[int]
 
 
 def _is_head(view: SentenceView, words: list[dict[str, str | None]], i: int) -> bool:
-    """A group noun; or a count standing for people: definite ("تظاهر الآلاف") or followed
-    by an adjective ("مجموعة مسلحة"، "آلاف الفلسطينيين")."""
+    """A group noun, unless it is a definite adjective of the noun before it ("التنظيم
+    الإرهابي"); or a count standing for people: a definite collective ("تظاهر الآلاف") or a
+    count followed by an adjective ("مجموعة مسلحة"، "آلاف الفلسطينيين"، "ثمانية آخرون")."""
     if _HEADS & words[i].keys():
-        return True
-    if "quantity" not in words[i]:
+        return not _adjective_of_previous(view, words, i)
+    if "quantity" not in words[i] and "number" not in words[i]:
         return False
     nxt = i + 1 < len(words) and (
         "modifier" in words[i + 1] or _nisba(view.tokens[i + 1].text, None)
     )
-    return bool(nxt) or (_definite(view.tokens[i].text) and not _head_follows(words, i))
+    if nxt:
+        return True
+    collective = "quantity" in words[i] and _definite(view.tokens[i].text)
+    return collective and not _head_follows(words, i)
+
+
+def _adjective_of_previous(view: SentenceView, words: list[dict[str, str | None]], i: int) -> bool:
+    text = view.tokens[i].text
+    if i == 0 or not _nisba(text, None) or not _definite(text):
+        return False
+    prev = view.tokens[i - 1].text
+    return _definite(prev) and not (_HEADS & words[i - 1].keys()) and prev not in CLAUSE_MARKS
 
 
 def _head_follows(words: list[dict[str, str | None]], i: int) -> bool:
@@ -191,7 +211,7 @@ def _left(
 
 
 def _count(view: SentenceView, words: list[dict[str, str | None]], i: int) -> bool:
-    return "quantity" in words[i] or is_number(view.tokens[i].text)
+    return "quantity" in words[i] or "number" in words[i] or is_number(view.tokens[i].text)
 
 
 def _right(
