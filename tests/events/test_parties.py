@@ -152,3 +152,24 @@ def test_parties_definite_adjective_is_no_party_and_suffering_noun_has_victims(s
     actor, acted = sides(stage, groups, "إصابة جنديين بانفجار لغم.", "بانفجار", "ASSAULT")
     assert actor is None
     assert acted == ("جنديين", "MIL")
+
+
+def test_parties_singular_head_takes_its_nationality(stage, groups):
+    _, acted = sides(stage, groups, "وخطف مسلحون صحفيا فرنسيا أمس.", "وخطف", "ASSAULT")
+    assert acted == ("صحفيا فرنسيا", "JRN")
+
+
+def test_parties_armed_group_after_an_ambiguous_noun_is_the_doer(stage, groups):
+    actor, acted = sides(stage, groups, "قصف الجيش مواقع المتمردين ليلا.", "قصف", "ASSAULT")
+    assert actor == ("الجيش", "MIL")
+
+
+def test_parties_protest_fallback_skips_those_it_is_for(stage, groups):
+    actor, _ = sides(
+        stage,
+        groups,
+        "بدأت حركة احتجاجية للمطالبة بحقوق للاجئين، وشارك فيها مئات الطلاب.",
+        "احتجاجية",
+        "PROTEST",
+    )
+    assert actor == ("مئات الطلاب", "EDU")

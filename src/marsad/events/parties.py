@@ -58,7 +58,9 @@ PASSIVE_WINDOW = 5
 #: Shortest stem (without "ال") of an adjective read by its ending ("عربي"), so that "على"
 #: (normalised "علي") is none.
 NISBA_MIN = 4
-_NISBA = ("يون", "يين", "يه", "ي")
+_NISBA = ("يون", "يين", "يان", "يه", "يا", "ي")
+#: Endings of a sound plural: its adjective ends in يون/يين, never in a bare ي.
+_PLURAL = ("ون", "ين", "ات")
 _NOT_SIDES = frozenset({"place", "source", "companion"})
 #: Sectors that bear arms (PLOVER sector table): never the protesters of a PROTEST.
 ARMED = frozenset({"COP", "MIL", "UAF", "REB", "PRM", "CRM", "SPY"})
@@ -155,6 +157,8 @@ def sentence_groups(view: SentenceView, lexicon: GroupLexicon, covered: set[int]
         last, sector = _right(view, words, i, covered)
         people = "people" in words[i] or not (_HEADS & words[i].keys())
         marker = "agent" if first and "agent" in words[first - 1] else roles.get(first - 1)
+        if marker is None and normalize(view.tokens[first].text).startswith(("لل", "ولل")):
+            marker = "ل"  # "للاجئين": for whom, not who
         groups.append(Group(first, last, sector, people, first < i, marker))
         i = last + 1
     passives = [i for i, w in enumerate(words) if "passive" in w]
@@ -243,6 +247,8 @@ def _right(
             sector, filled, generic = w.get("group") or w.get("people"), True, False
         elif "group" in w and w["group"] == sector:
             pass  # an adjective of the same kind: "مسلحون مجهولون"، "مسلحون ملثمون"
+        elif _HEADS & w.keys():
+            break  # another party: "خطف مسلحون صحفيا"
         elif "modifier" in w:
             if not filled and w["modifier"]:
                 sector, filled = w["modifier"], True
@@ -268,8 +274,9 @@ def _nisba(word: str, head: str | None) -> bool:
     core = w[2:] if definite else w
     if not any(core.endswith(e) for e in _NISBA) or len(core) < NISBA_MIN:
         return False
-    if core.endswith("ي") and not (core.endswith("يي") or definite):
-        return False  # an indefinite word in -ي is as often a noun ("مبنى") as an adjective
+    plural = head is not None and normalize(head).endswith(_PLURAL)
+    if core.endswith(("ي", "يا", "يان")) and (plural or (head is None and not definite)):
+        return False  # a plural's adjective ends in يون/يين ("مسلحون مبنى" is a noun after it)
     return head is None or _definite(head) == definite
 
 
@@ -300,10 +307,13 @@ def unnamed_parties(
     after = [g for g in groups if g.first >= end and g is not own]
     agent = next((g for g in after if g.marker == "agent"), None)
     passive = next((p for p in found.passives if clause <= p <= start < p + PASSIVE_WINDOW), None)
+    governed = next(
+        (g for g in after if g.marker != "agent" and g.first - end <= PATIENT_GAP), None
+    )
+    if governed is not None and governed.sector in ARMED and not governed.counted:
+        patient = False  # "خطف مسلحون"، "قصف الجيش": the armed are doers, the word a verb
     if patient:
-        acted = next(
-            (g for g in after if g.marker != "agent" and g.first - end <= PATIENT_GAP), None
-        )
+        acted = governed
         actor = agent or (before[-1] if before else None)
     elif passive is not None:
         acted = next((g for g in groups if g.first > passive and g.marker != "agent"), None)
@@ -313,7 +323,10 @@ def unnamed_parties(
     if actor is None and kind == "PROTEST":
         # A protest sentence's unarmed group protests, wherever the sentence names it
         # ("هتافات ... توجه عشرات الآلاف من المتظاهرين").
-        actor = next((g for g in sides if g.sector not in ARMED and g is not acted), None)
+        actor = next(
+            (g for g in sides if g.sector not in ARMED and g.marker != "ل" and g is not acted),
+            None,
+        )
     if actor is not None and acted is not None and actor.first == acted.first:
         acted = None
     return (actor if need[0] else None, acted if need[1] else None)
