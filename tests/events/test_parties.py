@@ -162,6 +162,7 @@ def test_parties_singular_head_takes_its_nationality(stage, groups):
 def test_parties_armed_group_after_an_ambiguous_noun_is_the_doer(stage, groups):
     actor, acted = sides(stage, groups, "قصف الجيش مواقع المتمردين ليلا.", "قصف", "ASSAULT")
     assert actor == ("الجيش", "MIL")
+    assert acted == ("المتمردين", "REB")
 
 
 def test_parties_protest_fallback_skips_those_it_is_for(stage, groups):
