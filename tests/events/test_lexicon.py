@@ -50,11 +50,3 @@ def test_phrase_table_matches_lie_inside_the_sentence(words: list[str]) -> None:
     table = PhraseTable([("ب*", "B"), ("لقاء* مع", "M"), ("و", "W")])
     found = table.find([word_forms(normalize(w)) for w in words], gap=1)
     assert all(0 <= m.start < m.end <= len(words) for m in found)
-
-
-def test_read_table_keeps_a_lone_quotation_mark_pattern() -> None:
-    from marsad.events.lexicon import read_table
-
-    rows = read_table("arguments.tsv")
-    assert all(r["role"] for r in rows)
-    assert {'"', ":", "«"} <= {r["pattern"] for r in rows if r["role"] == "complement"}

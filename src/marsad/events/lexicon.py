@@ -143,8 +143,7 @@ def read_table(name: str) -> list[dict[str, str]]:
     """Rows of a TSV in events/data (comment lines start with #; first row is the header)."""
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    # No quoting: a pattern may be a lone quotation mark (arguments.tsv).
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 #: Letters that normalise to the key letter, for scanning text that was not normalised.
