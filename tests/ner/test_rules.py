@@ -116,3 +116,23 @@ def test_a_conjoined_gazetteer_name_starts_its_own_span() -> None:
     assert split_conjoined(
         ["حزب", "العدل", "والمساواة"], ["B-ORG", "I-ORG", "I-ORG"], gazetteer
     ) == ["B-ORG", "I-ORG", "I-ORG"]
+
+
+def test_a_nationality_after_a_bare_name_is_not_part_of_the_club() -> None:
+    from marsad.ner.rules import trim_demonym_tail
+
+    demonyms = {"البرتغالي": "PRT", "الفلسطينيه": "PSE", "المغربي": "MAR"}
+    words = ["فاز", "بنفيكا", "البرتغالي"]
+    assert trim_demonym_tail(words, ["O", "B-ORG", "I-ORG"], demonyms) == ["O", "B-ORG", "O"]
+    # after a definite word the adjective is part of the name
+    words = ["منظمة", "التحرير", "الفلسطينية"]
+    assert trim_demonym_tail(words, ["B-ORG", "I-ORG", "I-ORG"], demonyms) == [
+        "B-ORG",
+        "I-ORG",
+        "I-ORG",
+    ]
+    # people keep it (a family name), and so does a span it does not end
+    assert trim_demonym_tail(["سعيد", "المغربي"], ["B-PERS", "I-PERS"], demonyms) == [
+        "B-PERS",
+        "I-PERS",
+    ]
