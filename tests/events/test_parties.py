@@ -174,3 +174,11 @@ def test_parties_protest_fallback_skips_those_it_is_for(stage, groups):
         "PROTEST",
     )
     assert actor == ("مئات الطلاب", "EDU")
+
+
+def test_parties_trigger_word_counting_the_dead_is_the_recipient(stage, groups):
+    actor, acted = sides(
+        stage, groups, "أدانت الدول سقوط عشرات القتلى المدنيين.", "القتلى", "ASSAULT"
+    )
+    assert actor is None
+    assert acted is not None and acted[0].startswith("عشرات القتلى")

@@ -342,9 +342,11 @@ def _active(
     assault: bool,
 ) -> tuple[Group | None, Group | None]:
     """Doer and acted-on of an active trigger (see module docstring)."""
-    actor = own or agent
     hurt = None  # "ستة أشخاص قتلوا": the subject of an undiacritised kill verb was killed
-    if actor is None and before:
+    if own is not None and assault and own.hurt():
+        own, hurt = None, own  # "سقوط عشرات القتلى": the trigger word counts the dead
+    actor = own or agent
+    if actor is None and hurt is None and before:
         if assault and before[-1].hurt():
             hurt = before[-1]
         else:
