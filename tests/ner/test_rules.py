@@ -136,3 +136,18 @@ def test_a_nationality_after_a_bare_name_is_not_part_of_the_club() -> None:
         "B-PERS",
         "I-PERS",
     ]
+
+
+def test_a_nationality_before_a_name_is_not_part_of_it() -> None:
+    from marsad.ner.rules import trim_demonym_head
+
+    demonyms = {"البرازيلي": "BRA", "كيني": "KEN"}
+    words = ["هدف", "للبرازيلي", "فريد", "سالم"]
+    out = trim_demonym_head(words, ["O", "B-PERS", "I-PERS", "I-PERS"], demonyms)
+    assert out == ["O", "O", "B-PERS", "I-PERS"]
+    # a bare (indefinite) one can be a given name; a lone one is drop_demonyms' business
+    assert trim_demonym_head(["كيني", "ميلر"], ["B-PERS", "I-PERS"], demonyms) == [
+        "B-PERS",
+        "I-PERS",
+    ]
+    assert trim_demonym_head(["البرازيلي"], ["B-PERS"], demonyms) == ["B-PERS"]
