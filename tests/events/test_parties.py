@@ -85,7 +85,7 @@ def test_parties_counted_people_before_kill_verb_were_killed(stage, groups):
 
 def test_parties_armed_group_before_verb_is_the_doer(stage, groups):
     actor, _ = sides(stage, groups, "وكان المسلحون قد اقتحموا القرية ثم قتلوا.", "قتلوا", "ASSAULT")
-    assert actor is None  # too far from the verb: the clause names no doer next to it
+    assert actor == ("المسلحون", "UAF")  # far from the verb, but the clause's armed subject
     actor, _ = sides(stage, groups, "المسلحون قتلوا الحارس.", "قتلوا", "ASSAULT")
     assert actor == ("المسلحون", "UAF")
 
@@ -182,3 +182,15 @@ def test_parties_trigger_word_counting_the_dead_is_the_recipient(stage, groups):
     )
     assert actor is None
     assert acted is not None and acted[0].startswith("عشرات القتلى")
+
+
+def test_parties_coordinated_kill_verb_takes_the_armed_subject_of_its_clause(stage, groups):
+    actor, acted = sides(
+        stage,
+        groups,
+        "واقتحم مسلحون ملثمون مقر البلدية في المدينة وقتلوا ثلاثة من رجال الشرطة.",
+        "وقتلوا",
+        "ASSAULT",
+    )
+    assert actor == ("مسلحون ملثمون", "UAF")
+    assert acted == ("ثلاثة من رجال الشرطة", "COP")

@@ -320,6 +320,21 @@ def unnamed_parties(
         actor = agent
     else:
         actor, acted = _active(own, agent, before, after, end, assault=kind == "ASSAULT")
+    if actor is None and kind == "ASSAULT" and not patient:
+        # "اقتحم مسلحون المبنى وقتلوا ...": the armed subject of the clause's first verb.
+        actor = next(
+            (
+                g
+                for g in reversed(groups)
+                if g.last < start
+                and g.sector in ARMED
+                and not g.hurt()
+                and g.marker is None
+                and not any(g.last < b < start for b in found.breaks)
+                and g is not acted
+            ),
+            None,
+        )
     if actor is None and kind == "PROTEST":
         # A protest sentence's unarmed group protests, wherever the sentence names it
         # ("هتافات ... توجه عشرات الآلاف من المتظاهرين").
