@@ -194,3 +194,14 @@ def test_parties_coordinated_kill_verb_takes_the_armed_subject_of_its_clause(sta
     )
     assert actor == ("مسلحون ملثمون", "UAF")
     assert acted == ("ثلاثة من رجال الشرطة", "COP")
+
+
+def test_parties_assault_recipient_falls_back_to_the_counted_casualties(stage, groups):
+    actor, acted = sides(
+        stage,
+        groups,
+        "استهدف هجوم بسيارة مفخخة سوقا شعبيا مما أدى الى مقتل ثمانية من الحراس.",
+        "هجوم",
+        "ASSAULT",
+    )
+    assert acted == ("ثمانية من الحراس", "COP")

@@ -335,6 +335,16 @@ def unnamed_parties(
             ),
             None,
         )
+    if acted is None and kind == "ASSAULT":
+        # "هجوم ... أدى الى مقتل ثمانية من المقاتلين": the casualties the sentence counts.
+        acted = next(
+            (
+                g
+                for g in sides
+                if g.first >= clause and g.hurt() and g.marker != "agent" and g is not actor
+            ),
+            None,
+        )
     if actor is None and kind == "PROTEST":
         # A protest sentence's unarmed group protests, wherever the sentence names it
         # ("هتافات ... توجه عشرات الآلاف من المتظاهرين").
