@@ -151,3 +151,16 @@ def test_a_nationality_before_a_name_is_not_part_of_it() -> None:
         "I-PERS",
     ]
     assert trim_demonym_head(["البرازيلي"], ["B-PERS"], demonyms) == ["B-PERS"]
+
+
+def test_a_quoted_place_name_is_an_organisation() -> None:
+    from marsad.ner.rules import quoted_places
+
+    words = ["وقال", "لصحيفة", "«", "صباح", "عمان", "»", "إن", "عمان", "جاهزة"]
+    labels = ["O", "O", "O", "O", "B-LOC", "O", "O", "B-LOC", "O"]
+    assert quoted_places(words, labels) == labels  # the quotation holds more than the place
+    labels[3] = "B-LOC"
+    labels[4] = "I-LOC"
+    out = quoted_places(words, labels)
+    assert out[3:5] == ["B-ORG", "I-ORG"]
+    assert out[7] == "B-LOC"

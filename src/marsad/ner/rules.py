@@ -9,6 +9,8 @@ that starts like a name ("حسن الجوار"): both were top "persons" of 3,00
 ``trim_demonym_tail``: "ارسنال الانكليزي" is the club Arsenal: a definite nationality adjective
 after an indefinite word (a bare name) is left out of an organisation or place span.
 ``trim_demonym_head``: "للبرازيلي فريد" is Fred; the adjective before a name is not part of it.
+``quoted_places``: a place name in quotes is a newspaper, channel or firm named after it
+(« الشرق الأوسط », "واشنطن بوست"): an organisation.
 ``split_conjoined``: "مانشستر يونايتد وليون" is two clubs: a span is cut before a word that is
 و + a gazetteer name (ANERcorp train: 198 LOC and 6 ORG such words start their own span, 13
 and 2 continue one).
@@ -48,6 +50,7 @@ def clean_labels(words: list[str], labels: list[str], lex: Lexicons) -> list[str
     labels = split_conjoined(words, labels, lex.gazetteer)
     labels = trim_demonym_tail(words, labels, lex.demonyms)
     labels = trim_demonym_head(words, labels, lex.demonyms)
+    labels = quoted_places(words, labels)
     return drop_not_people(words, labels)
 
 
@@ -329,6 +332,29 @@ def trim_demonym_head(words: list[str], labels: list[str], demonyms: dict[str, s
 
 #: Types whose spans trim_demonym_head cuts (places: "الكورية الشمالية" is one).
 HEAD_TYPES = frozenset({"PERS", "ORG"})
+
+
+OPEN_QUOTES = frozenset({"«", '"', "“"})
+CLOSE_QUOTES = frozenset({"»", '"', "”"})
+
+
+def quoted_places(words: list[str], labels: list[str]) -> list[str]:
+    """Relabel ORG a LOC span that is the whole of a quotation. In ANERcorp train, of the
+    quoted spans holding a gazetteer place, 26 are ORG, 9 MISC, 7 PERS and 5 LOC (4 of
+    them « الشرق الاوسط », which carved dev tags ORG). Carved dev 79.18 -> 79.61."""
+    out = list(labels)
+    i = 0
+    while i < len(labels):
+        if labels[i] != "B-LOC":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(labels) and labels[j] == "I-LOC":
+            j += 1
+        if i > 0 and j < len(words) and words[i - 1] in OPEN_QUOTES and words[j] in CLOSE_QUOTES:
+            out[i:j] = ["B-ORG"] + ["I-ORG"] * (j - i - 1)
+        i = j
+    return out
 
 
 def _definite(norm: str) -> bool:
