@@ -297,13 +297,8 @@ def unnamed_parties(
     sides = [g for g in found.groups if g.marker not in _NOT_SIDES]
     groups = [g for g in sides if clause <= g.first < stop]
     own = next((g for g in groups if g.holds(start) and not patient), None)
-    before = [
-        g
-        for g in groups
-        if g.last < start
-        and start - g.last <= BEFORE_GAP + 1
-        and not any(g.last < b < start for b in found.breaks)
-    ]
+    before = [g for g in groups if start - BEFORE_GAP - 1 <= g.last < start]
+    before = [g for g in before if not _broken(found, g, start)]
     after = [g for g in groups if g.first >= end and g is not own]
     agent = next((g for g in after if g.marker == "agent"), None)
     passive = next((p for p in found.passives if clause <= p <= start < p + PASSIVE_WINDOW), None)
@@ -320,41 +315,44 @@ def unnamed_parties(
         actor = agent
     else:
         actor, acted = _active(own, agent, before, after, end, assault=kind == "ASSAULT")
-    if actor is None and kind == "ASSAULT" and not patient:
-        # "اقتحم مسلحون المبنى وقتلوا ...": the armed subject of the clause's first verb.
-        actor = next(
-            (
-                g
-                for g in reversed(groups)
-                if g.last < start
-                and g.sector in ARMED
-                and not g.hurt()
-                and g.marker is None
-                and not any(g.last < b < start for b in found.breaks)
-                and g is not acted
-            ),
-            None,
-        )
-    if acted is None and kind == "ASSAULT":
-        # "هجوم ... أدى الى مقتل ثمانية من المقاتلين": the casualties the sentence counts.
-        acted = next(
-            (
-                g
-                for g in sides
-                if g.first >= clause and g.hurt() and g.marker != "agent" and g is not actor
-            ),
-            None,
-        )
-    if actor is None and kind == "PROTEST":
-        # A protest sentence's unarmed group protests, wherever the sentence names it
-        # ("هتافات ... توجه عشرات الآلاف من المتظاهرين").
-        actor = next(
-            (g for g in sides if g.sector not in ARMED and g.marker != "ل" and g is not acted),
-            None,
-        )
+    actor, acted = _fallbacks(found, sides, groups, actor, acted, start, clause, kind, patient)
     if actor is not None and acted is not None and actor.first == acted.first:
         acted = None
     return (actor if need[0] else None, acted if need[1] else None)
+
+
+def _broken(found: SentenceGroups, group: Group, start: int) -> bool:
+    """A clause mark stands between the group and the trigger."""
+    return any(group.last < b < start for b in found.breaks)
+
+
+def _fallbacks(
+    found: SentenceGroups,
+    sides: list[Group],
+    groups: list[Group],
+    actor: Group | None,
+    acted: Group | None,
+    start: int,
+    clause: int,
+    kind: str,
+    patient: bool,
+) -> tuple[Group | None, Group | None]:
+    """Sides the trigger's neighbourhood left open, read from the rest of the sentence."""
+    if actor is None and kind == "ASSAULT" and not patient:
+        # "اقتحم مسلحون المبنى وقتلوا ...": the armed subject of the clause's first verb.
+        armed = [g for g in groups if g.last < start and g.sector in ARMED and not g.hurt()]
+        armed = [g for g in armed if g.marker is None and not _broken(found, g, start)]
+        actor = next((g for g in reversed(armed) if g is not acted), None)
+    if acted is None and kind == "ASSAULT":
+        # "هجوم ... أدى الى مقتل ثمانية من المقاتلين": the casualties the sentence counts.
+        hurt = [g for g in sides if g.first >= clause and g.hurt() and g.marker != "agent"]
+        acted = next((g for g in hurt if g is not actor), None)
+    if actor is None and kind == "PROTEST":
+        # A protest sentence's unarmed group protests, wherever the sentence names it
+        # ("هتافات ... توجه عشرات الآلاف من المتظاهرين").
+        unarmed = [g for g in sides if g.sector not in ARMED and g.marker != "ل"]
+        actor = next((g for g in unarmed if g is not acted), None)
+    return actor, acted
 
 
 def _active(
