@@ -205,3 +205,14 @@ def test_parties_assault_recipient_falls_back_to_the_counted_casualties(stage, g
         "ASSAULT",
     )
     assert acted == ("ثمانية من الحراس", "COP")
+    assert actor is None
+
+
+def test_parties_generic_heads_chain_and_time_adjectives_stop(stage, groups):
+    _, acted = sides(stage, groups, "وهاجم مسلحون عناصر قوات الأمن الخاصة.", "وهاجم", "ASSAULT")
+    assert acted is not None and acted[0].startswith("عناصر قوات الأمن") and acted[1] == "COP"
+    actor, acted = sides(
+        stage, groups, "وقتل خلال الأيام الثلاثة الماضية مدنيون.", "وقتل", "ASSAULT"
+    )
+    assert acted == ("مدنيون", "CVL")
+    assert actor is None

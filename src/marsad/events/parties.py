@@ -174,8 +174,10 @@ def _is_head(view: SentenceView, words: list[dict[str, str | None]], i: int) -> 
         return not _adjective_of_previous(view, words, i)
     if "quantity" not in words[i] and "number" not in words[i]:
         return False
-    nxt = i + 1 < len(words) and (
-        "modifier" in words[i + 1] or _nisba(view.tokens[i + 1].text, None)
+    nxt = (
+        i + 1 < len(words)
+        and "stop" not in words[i + 1]
+        and ("modifier" in words[i + 1] or _nisba(view.tokens[i + 1].text, None))
     )
     if nxt:
         return True
@@ -245,6 +247,8 @@ def _right(
             sector, filled = w["refine"], True
         elif generic and ("group" in w or "people" in w):
             sector, filled, generic = w.get("group") or w.get("people"), True, False
+        elif generic and "generic" in w:
+            sector = w["generic"] or sector  # "رجال قوات الطوارئ"، "عناصر قوات الأمن"
         elif "group" in w and w["group"] == sector:
             pass  # an adjective of the same kind: "مسلحون مجهولون"، "مسلحون ملثمون"
         elif _HEADS & w.keys():
