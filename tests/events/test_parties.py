@@ -216,3 +216,12 @@ def test_parties_generic_heads_chain_and_time_adjectives_stop(stage, groups):
     )
     assert acted == ("مدنيون", "CVL")
     assert actor is None
+
+
+def test_parties_only_for_material_conflict_events(stage):
+    from event_articles import make_article
+
+    art = make_article(["ووجه ألفا اتهامات إلى المتظاهرين."], [("ألفا", "per:alpha", "PER")])
+    (ev,) = stage(art).events
+    assert (ev.type, ev.actor, ev.recipient) == ("ACCUSE", "per:alpha", None)
+    assert ev.recipient_phrase is None  # a verbal conflict: unnamed targets are not kept
