@@ -31,6 +31,7 @@ def sides(
         kind=kind,
         patient=match.payload.patient,
         need=(True, True),
+        verb_like=len(match.payload.pattern.rstrip("*")) == 3,
     )
     return tuple(  # type: ignore[return-value]
         (v.words(g.first, g.last + 1), g.sector) if g else None for g in (actor, acted)
@@ -225,3 +226,9 @@ def test_parties_only_for_material_conflict_events(stage):
     (ev,) = stage(art).events
     assert (ev.type, ev.actor, ev.recipient) == ("ACCUSE", "per:alpha", None)
     assert ev.recipient_phrase is None  # a verbal conflict: unnamed targets are not kept
+
+
+def test_parties_soldiers_after_an_unambiguous_verbal_noun_were_killed(stage, groups):
+    actor, acted = sides(stage, groups, "مقتل جنديين في كمين قرب الحدود.", "مقتل", "ASSAULT")
+    assert actor is None
+    assert acted == ("جنديين", "MIL")

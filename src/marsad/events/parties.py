@@ -292,10 +292,11 @@ def unnamed_parties(
     kind: str,
     patient: bool,
     need: tuple[bool, bool],
+    verb_like: bool = False,
 ) -> tuple[Group | None, Group | None]:
     """(actor, recipient) phrases for a trigger of event type ``kind`` on words ``[start,
     end)``, within the clause ``bounds`` (first word, word after the last); only the sides
-    ``need`` asks for."""
+    ``need`` asks for. ``verb_like``: a ``patient`` noun spelled like its verb ("خطف")."""
     start, end = trigger
     clause, stop = bounds
     sides = [g for g in found.groups if g.marker not in _NOT_SIDES]
@@ -309,7 +310,7 @@ def unnamed_parties(
     governed = next(
         (g for g in after if g.marker != "agent" and g.first - end <= PATIENT_GAP), None
     )
-    if governed is not None and governed.sector in ARMED and not governed.counted:
+    if verb_like and governed is not None and governed.sector in ARMED and not governed.counted:
         patient = False  # "خطف مسلحون"، "قصف الجيش": the armed are doers, the word a verb
     if patient:
         acted = governed

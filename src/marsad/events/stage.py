@@ -182,6 +182,8 @@ class EventStage:
             kind=cand.type,
             patient=trig.patient,
             need=need,
+            # A verbal noun of the first form is spelled like its verb: "خطف"، "قصف".
+            verb_like=len(trig.pattern.rstrip("*")) == 3,
         )
         if trig.host:
             actor, acted = acted, actor
