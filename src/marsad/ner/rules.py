@@ -236,18 +236,22 @@ def propagate_names(
             alone = i + 1 == len(labels) or not labels[i + 1].startswith("I-")
             if label.startswith("B-") and alone:
                 types.setdefault(norm(words[i]), set()).add(label[2:])
-    places = {k for k, v in types.items() if len(k) >= 3 and "LOC" in v}
-    names = {k: next(iter(v)) for k, v in types.items() if len(k) >= 3 and len(v) == 1}
     if not types:
         return tagged
+    spread = {
+        k: "LOC" if "LOC" in v else next(iter(v))
+        for k, v in types.items()
+        if len(k) >= 3 and ("LOC" in v or len(v) == 1)
+    }
     out = []
     for words, (labels, marg) in zip(sentences, tagged, strict=True):
         labels, marg = list(labels), list(marg)
         for i, label in enumerate(labels):
             if label != "O":
                 continue
-            form = norm(words[i])
-            typ = "LOC" if _is_known(form, places) else _known_type(form, names, labels, i)
+            typ = _spread_type(norm(words[i]), spread)
+            if typ and typ != "LOC" and i + 1 < len(labels) and labels[i + 1][:2] == "I-":
+                continue  # the word starts someone else's name
             if typ:
                 labels[i] = "B-" + typ
                 if marg:
@@ -256,24 +260,16 @@ def propagate_names(
     return out
 
 
-def _known_type(form: str, names: dict[str, str], labels: list[str], i: int) -> str:
-    """The one type ``names`` gives ``form`` (or it behind a proclitic), unless the next
-    token continues a span (the word would then start someone else's name)."""
-    if i + 1 < len(labels) and labels[i + 1].startswith("I-"):
-        return ""
-    typ = names.get(form, "")
-    if not typ and form[:1] in _DETACHABLE:
-        typ = names.get(form[1:], "")
-    return typ
-
-
-def _is_known(form: str, known: set[str]) -> bool:
-    """``form`` is a known place, or one behind one or two proclitics ("وبالرباط")."""
-    if form in known:
-        return True
-    if form[:1] not in _DETACHABLE:
-        return False
-    return form[1:] in known or (form[1:2] in _DETACHABLE and form[2:] in known)
+def _spread_type(form: str, spread: dict[str, str]) -> str:
+    """The type ``spread`` gives ``form``, or it behind one proclitic, or a place behind
+    two ("وبالرباط")."""
+    typ = spread.get(form)
+    if typ or form[:1] not in _DETACHABLE:
+        return typ or ""
+    typ = spread.get(form[1:])
+    if typ:
+        return typ
+    return "LOC" if form[1:2] in _DETACHABLE and spread.get(form[2:]) == "LOC" else ""
 
 
 #: Types whose spans split_conjoined cuts. People are left alone: the cut cost one correct
