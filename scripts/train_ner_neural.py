@@ -3,8 +3,10 @@
     python scripts/train_ner_neural.py            # word vectors if absent, then the model
     python scripts/train_ner_neural.py --epochs 20 --hidden 100   # other sizes (report only)
 
-Reads ../shared/data (or --shared / $MARSAD_SHARED/data) and the word vectors in tmp/w2v
-(built by scripts/train_embeddings.py when missing); writes
+Trains TrainConfig.members networks (seeds --seed, --seed + 1, ...) and ships them as one
+quantized ONNX graph (marsad.ner.neural.ensemble). Reads ../shared/data (or --shared /
+$MARSAD_SHARED/data) and the word vectors in tmp/w2v (built by scripts/train_embeddings.py
+when missing); writes
 src/marsad/ner/models/anercorp-neural.onnx, anercorp-neural.json (vocabularies, CRF
 transitions) and MODEL_CARD-neural.json (command, data checksums, dev and AQMAR dev scores).
 Needs torch, onnx and gensim (`pip install -e .[train]`); tagging needs only onnxruntime.
@@ -40,7 +42,8 @@ def main() -> None:
     parser.add_argument("--no-aqmar", action="store_true", help="train on ANERcorp only")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--word-dropout", type=float, default=None)
-    parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--seed", type=int, default=None, help="first member's seed")
+    parser.add_argument("--members", type=int, default=None, help="networks averaged")
     args = parser.parse_args()
 
     from marsad.ner.neural.model import DEFAULT_NEURAL_MODEL
@@ -71,6 +74,7 @@ def main() -> None:
             ("threads", args.threads),
             ("word_dropout", args.word_dropout),
             ("seed", args.seed),
+            ("members", args.members),
         )
         if v is not None
     }
@@ -78,7 +82,8 @@ def main() -> None:
     command = "python scripts/train_ner_neural.py " + " ".join(sys.argv[1:])
     out = args.out or DEFAULT_NEURAL_MODEL
     card = train(args.shared, args.w2v, out, config, command=command.strip())
-    summary = {k: card[k] for k in ("model", "chosen_epoch", "model_bytes", "train_seconds")}
+    summary = {k: card[k] for k in ("model", "model_bytes", "train_seconds")}
+    summary["members_dev_f1"] = [m["dev_f1"] for m in card["members"]]
     for name in ("dev", "aqmar_dev"):
         summary[name] = {part: round(card[name][part]["f1"], 2) for part in ("all", "three_types")}
     print(json.dumps(summary, ensure_ascii=False, indent=2))

@@ -243,16 +243,23 @@ def _doc_evidence(
 
 def pad(batch: list[Encoded]) -> dict[str, np.ndarray]:
     """Pad sentences to one length; ``rev`` reverses each sentence within its own length
-    (the backward LSTM reads it, so padding never precedes a real token)."""
+    (the backward LSTM reads it, so padding never precedes a real token).
+
+    Letters are cut to the batch's longest word + 2: the letter convolution (width 3) then
+    still sees a window of padding after every word, so the max over positions is the same
+    as over MAX_CHARS, at about half the convolution's work.
+    """
     n, width = len(batch), max(len(e.words) for e in batch)
     n_flags = batch[0].flags.shape[1]
+    letters = min(MAX_CHARS, 2 + max(int(np.count_nonzero(e.chars, axis=1).max()) for e in batch))
     words = np.zeros((n, width), dtype=np.int64)
     stems = np.zeros((n, width), dtype=np.int64)
-    chars = np.zeros((n, width, MAX_CHARS), dtype=np.int64)
+    chars = np.zeros((n, width, letters), dtype=np.int64)
     flags = np.zeros((n, width, n_flags), dtype=np.float32)
     rev = np.tile(np.arange(width, dtype=np.int64), (n, 1))
     for b, e in enumerate(batch):
         t = len(e.words)
-        words[b, :t], stems[b, :t], chars[b, :t], flags[b, :t] = e.words, e.stems, e.chars, e.flags
+        words[b, :t], stems[b, :t], flags[b, :t] = e.words, e.stems, e.flags
+        chars[b, :t] = e.chars[:, :letters]
         rev[b, :t] = np.arange(t - 1, -1, -1)
     return {"words": words, "stems": stems, "chars": chars, "flags": flags, "rev": rev}
