@@ -49,7 +49,10 @@ def main() -> None:
             f"over {n_tokens:,} tokens"
         )
     if model.path.suffix == ".onnx":
-        files = [model.path, model.path.with_suffix(".json")]
+        from marsad.ner.neural.model import letters_path
+
+        files = [model.path, letters_path(model.path), model.path.with_suffix(".json")]
+        files = [p for p in files if p.is_file()]
     else:  # a two-stage CRF keeps its first pass beside it
         files = [p for p in (first_pass_path(model.path), model.path) if p.is_file()]
     size = sum(p.stat().st_size for p in files) / 1e6

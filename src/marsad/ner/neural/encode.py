@@ -241,9 +241,11 @@ def _doc_evidence(
     return {k: sorted(ev) + ([d2] if seen[k] > 1 else []) for k, ev in found.items() if ev}
 
 
-def pad(batch: list[Encoded]) -> dict[str, np.ndarray]:
+def pad(batch: list[Encoded], *, with_chars: bool = True) -> dict[str, np.ndarray]:
     """Pad sentences to one length; ``rev`` reverses each sentence within its own length
-    (the backward LSTM reads it, so padding never precedes a real token).
+    (the backward LSTM reads it, so padding never precedes a real token). Without
+    ``with_chars`` the letter ids are left out (a model with a letters graph takes their
+    cached features instead: letters.py).
 
     Letters are cut to the batch's longest word + 2: the letter convolution (width 3) then
     still sees a window of padding after every word, so the max over positions is the same
@@ -251,15 +253,20 @@ def pad(batch: list[Encoded]) -> dict[str, np.ndarray]:
     """
     n, width = len(batch), max(len(e.words) for e in batch)
     n_flags = batch[0].flags.shape[1]
-    letters = min(MAX_CHARS, 2 + max(int(np.count_nonzero(e.chars, axis=1).max()) for e in batch))
     words = np.zeros((n, width), dtype=np.int64)
     stems = np.zeros((n, width), dtype=np.int64)
-    chars = np.zeros((n, width, letters), dtype=np.int64)
     flags = np.zeros((n, width, n_flags), dtype=np.float32)
     rev = np.tile(np.arange(width, dtype=np.int64), (n, 1))
     for b, e in enumerate(batch):
         t = len(e.words)
         words[b, :t], stems[b, :t], flags[b, :t] = e.words, e.stems, e.flags
-        chars[b, :t] = e.chars[:, :letters]
         rev[b, :t] = np.arange(t - 1, -1, -1)
-    return {"words": words, "stems": stems, "chars": chars, "flags": flags, "rev": rev}
+    out: dict[str, np.ndarray] = {"words": words, "stems": stems, "flags": flags, "rev": rev}
+    if with_chars:
+        letters = min(
+            MAX_CHARS, 2 + max(int(np.count_nonzero(e.chars, axis=1).max()) for e in batch)
+        )
+        out["chars"] = np.zeros((n, width, letters), dtype=np.int64)
+        for b, e in enumerate(batch):
+            out["chars"][b, : len(e.words)] = e.chars[:, :letters]
+    return out

@@ -1,8 +1,10 @@
 """The neural tagger at run time: onnxruntime + numpy, opened lazily by the stage.
 
-Same interface as ``marsad.ner.model.NerModel``. The ONNX file holds the emission network;
-the JSON beside it (same name, ``.json``) holds the word and letter ids and the CRF
-transitions, decoded here in numpy. Marginals are exact CRF posteriors (forward-backward).
+Same interface as ``marsad.ner.model.NerModel``. The ONNX file holds the emission network,
+``<name>.letters.onnx`` beside it the letters part (cached per word, letters.py; a model
+without one takes letter ids in its one graph); the JSON beside it (same name, ``.json``)
+holds the word and letter ids and the CRF transitions, decoded here in numpy. Marginals
+are exact CRF posteriors (forward-backward).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..lexicons import Lexicons, load_lexicons
 from ..rules import clean_document, clean_labels
 from .decode import marginals, viterbi
 from .encode import Encoded, Encoder, pad
+from .letters import LetterCache
 
 MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
 DEFAULT_NEURAL_MODEL = MODELS_DIR / "anercorp-neural.onnx"
@@ -76,6 +79,10 @@ def tables_path(path: Path) -> Path:
     return path.with_suffix(".json")
 
 
+def letters_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".letters.onnx")
+
+
 def onnx_emitter(path: Path) -> Emit:
     """An emission function over one onnxruntime session (one thread: a crawl runs one
     pipeline per core)."""
@@ -109,7 +116,11 @@ class NeuralNerModel:
                 "`python scripts/train_ner_neural.py`"
             )
         tables = Tables.from_json(json.loads(side.read_text(encoding="utf-8")))
-        self._setup(tables, onnx_emitter(self.path), lexicons or load_lexicons())
+        letters = None
+        if letters_path(self.path).is_file():
+            run = onnx_emitter(letters_path(self.path))
+            letters = LetterCache(lambda chars: run({"chars": chars}))
+        self._setup(tables, onnx_emitter(self.path), lexicons or load_lexicons(), letters)
 
     @classmethod
     def from_parts(
@@ -121,11 +132,14 @@ class NeuralNerModel:
         model._setup(tables, emit, lexicons)
         return model
 
-    def _setup(self, tables: Tables, emit: Emit, lexicons: Lexicons) -> None:
+    def _setup(
+        self, tables: Tables, emit: Emit, lexicons: Lexicons, letters: LetterCache | None = None
+    ) -> None:
         self.lexicons = lexicons
         self.tables = tables
         self.encoder = Encoder(lexicons, tables.words, tables.chars, tables.extra_flags)
         self._emit = emit
+        self._letters = letters
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels (model spelling: PERS, LOC, ORG, MISC) for one sentence."""
@@ -141,7 +155,11 @@ class NeuralNerModel:
 
     def emissions(self, encoded: list[Encoded]) -> np.ndarray:
         """``[B, T, K]`` label scores for encoded (non-empty) sentences, padded."""
-        return self._emit(pad(encoded)).astype(np.float64)
+        if self._letters is None:
+            return self._emit(pad(encoded)).astype(np.float64)
+        arrays = pad(encoded, with_chars=False)
+        arrays["letters"] = self._letters.features(encoded, arrays["words"].shape[1])
+        return self._emit(arrays).astype(np.float64)
 
     def _tag(
         self, sentences: list[list[str]], *, with_marginals: bool

@@ -53,15 +53,43 @@ class Emitter(nn.Module):
         rev: torch.Tensor,
     ) -> torch.Tensor:
         n, width, letters = chars.shape
-        c = self.chars(chars.reshape(n * width, letters)).transpose(1, 2)
-        c = torch.relu(self.conv(c)).max(dim=2).values.reshape(n, width, -1)
-        x = torch.cat([self.words(words), self.words(stems), c, flags], dim=2)
+        c = self.letters(chars.reshape(n * width, letters)).reshape(n, width, -1)
+        return self.body(words, stems, c, flags, rev)
+
+    def letters(self, chars: torch.Tensor) -> torch.Tensor:
+        """Letter ids ``[N, L]`` of N words -> their letter features ``[N, F]`` (a word's
+        features depend on its letters alone, so the tagger caches them per word)."""
+        c = self.chars(chars).transpose(1, 2)
+        return torch.relu(self.conv(c)).max(dim=2).values
+
+    def body(
+        self,
+        words: torch.Tensor,
+        stems: torch.Tensor,
+        letters: torch.Tensor,
+        flags: torch.Tensor,
+        rev: torch.Tensor,
+    ) -> torch.Tensor:
+        """Everything after the letters: ``letters`` is ``[B, T, F]``."""
+        x = torch.cat([self.words(words), self.words(stems), letters, flags], dim=2)
         x = self.drop(x)
         ahead, _ = self.forward_lstm(x)
         index = rev.unsqueeze(2)
         behind, _ = self.backward_lstm(torch.gather(x, 1, index.expand(-1, -1, x.shape[2])))
         behind = torch.gather(behind, 1, index.expand(-1, -1, behind.shape[2]))
         return self.out(self.drop(torch.cat([ahead, behind], dim=2)))
+
+
+class Part(nn.Module):
+    """One method of an Emitter as a module's forward, to export it as its own graph."""
+
+    def __init__(self, emitter: Emitter, method: str) -> None:
+        super().__init__()
+        self.emitter = emitter
+        self.method = method
+
+    def forward(self, *inputs: torch.Tensor) -> torch.Tensor:
+        return getattr(self.emitter, self.method)(*inputs)
 
 
 class HalfWords(nn.Module):

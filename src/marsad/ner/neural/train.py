@@ -278,30 +278,45 @@ def fit(
 
 
 def export(emitter, crf, words: dict, chars: dict, out: Path) -> None:
-    """Write the emission network (ONNX, opset 17, dynamic batch and length) and its tables."""
+    """Write the emission network as two ONNX graphs (opset 17, dynamic sizes): ``out``
+    (words, stems, letter features, flags -> emissions) and its letters graph (a word's
+    letter ids -> its letter features, which the tagger caches per word), and the tables."""
     import copy
 
     import torch
 
-    from .model import Tables, tables_path
-    from .network import HalfWords
+    from .model import Tables, letters_path, tables_path
+    from .network import HalfWords, Part
 
     emitter = copy.deepcopy(emitter).eval()
     emitter.words = HalfWords(emitter.words.weight)
-    names = ["words", "stems", "chars", "flags", "rev"]
     lex = load_lexicons()
     extra = extra_flags(lex)
     sample = pad(Encoder(lex, words, chars, extra).document([["مثال", "قصير", "."]]))
-    axes = {name: {0: "batch", 1: "length"} for name in [*names, "emissions"]}
-    axes["chars"][2] = "letters"  # pad() cuts them to the batch's longest word
+    letter_ids = torch.from_numpy(sample["chars"][0])
+    with torch.no_grad():
+        features = emitter.letters(letter_ids).unsqueeze(0)
     out.parent.mkdir(parents=True, exist_ok=True)
     torch.onnx.export(
-        emitter,
-        tuple(torch.from_numpy(sample[n]) for n in names),
+        Part(emitter, "letters"),
+        (letter_ids,),
+        str(letters_path(out)),
+        input_names=["chars"],
+        output_names=["letters"],
+        dynamic_axes={"chars": {0: "words", 1: "letters"}, "letters": {0: "words"}},
+        opset_version=17,
+        dynamo=False,
+    )
+    names = ["words", "stems", "letters", "flags", "rev"]
+    inputs = {n: torch.from_numpy(sample[n]) for n in names if n != "letters"}
+    inputs["letters"] = features
+    torch.onnx.export(
+        Part(emitter, "body"),
+        tuple(inputs[n] for n in names),
         str(out),
         input_names=names,
         output_names=["emissions"],
-        dynamic_axes=axes,
+        dynamic_axes={name: {0: "batch", 1: "length"} for name in [*names, "emissions"]},
         opset_version=17,
         dynamo=False,
     )
@@ -330,7 +345,7 @@ def train(shared: Path, w2v: Path, out: Path, config: TrainConfig, *, command: s
     import tempfile
 
     from .ensemble import merge, quantize
-    from .model import NeuralNerModel, tables_path
+    from .model import NeuralNerModel, letters_path, tables_path
 
     part, inner, dev, inputs = _data(shared, config)
     vocab, vectors = load_vectors(w2v)
@@ -383,7 +398,7 @@ def train(shared: Path, w2v: Path, out: Path, config: TrainConfig, *, command: s
         "lexicons_sha256": {p.name: file_sha256(p) for p in sorted(DATA_DIR.glob("*.tsv"))},
         "vocabulary": len(words) + 2,
         "train_seconds": round(seconds, 1),
-        "model_bytes": out.stat().st_size + tables_path(out).stat().st_size,
+        "model_bytes": sum(p.stat().st_size for p in (out, letters_path(out), tables_path(out))),
         "python": platform.python_version(),
     }
     card_path = out.with_name("MODEL_CARD-neural.json")
