@@ -39,23 +39,33 @@ def test_a_one_word_name_tagged_with_one_type_spreads_through_the_text() -> None
     from marsad.ner.rules import propagate_names
 
     sentences = [
-        ["وقال", "المدرب", "كرمان", "إن", "الفريق", "جاهز"],
-        ["وأضاف", "كرمان", "أن", "لكرمان", "خطة", "جديدة"],
-        ["ورد", "كرمان", "مراد", "على", "الأسئلة"],
+        ["وقال", "المدرب", "سامي", "كرمان", "إن", "نادي", "الوفاق", "جاهز"],
+        ["وأضاف", "كرمان", "أن", "لكرمان", "والوفاق", "خطة", "جديدة"],
+        ["ورد", "كرمان", "مراد", "على", "الوفاق"],
     ]
     tagged = [
-        (["O", "O", "B-PERS", "O", "O", "O"], [0.9] * 6),
-        (["O"] * 6, [0.8] * 6),
+        (["O", "O", "B-PERS", "I-PERS", "O", "O", "B-ORG", "O"], [0.9] * 8),
+        (["O", "B-PERS", "O", "O", "O", "O", "O"], [0.8] * 7),
         (["O", "O", "I-PERS", "O", "O"], [0.8] * 5),
     ]
     out = propagate_names(sentences, tagged)
-    assert out[1][0] == ["O", "B-PERS", "O", "B-PERS", "O", "O"]
-    assert out[1][1][1] == 0.5
-    # not where the next word continues a span: it starts that other name
-    assert out[2][0] == tagged[2][0]
+    # a surname of a person the text names in full; an organisation's one word
+    assert out[1][0] == ["O", "B-PERS", "O", "B-PERS", "B-ORG", "O", "O"]
+    assert out[1][1][3] == 0.5
+    assert out[2][0] == [
+        "O",
+        "O",
+        "I-PERS",
+        "O",
+        "B-ORG",
+    ]  # not where the next word continues a span
+    # a lone person word that ends no longer name in the text does not spread
+    tagged[0] = (["O", "O", "B-PERS", "O", "O", "O", "B-ORG", "O"], [0.9] * 8)
+    assert propagate_names(sentences, tagged)[1][0][3] == "O"
     # a word the text tags with two types is left alone
+    tagged[0] = (["O", "O", "B-PERS", "I-PERS", "O", "O", "B-ORG", "O"], [0.9] * 8)
     tagged[2] = (["O", "B-ORG", "O", "O", "O"], [0.8] * 5)
-    assert propagate_names(sentences, tagged)[1][0] == ["O"] * 6
+    assert propagate_names(sentences, tagged)[1][0][3] == "O"
 
 
 def test_platforms_and_set_phrases_are_not_people() -> None:
@@ -76,6 +86,16 @@ def test_trim_frames_starts_the_person_after_a_quotation_frame() -> None:
     assert trim_frames(words, labels) == ["O", "O", "O", "O", "B-PERS", "I-PERS", "O"]
     assert trim_frames(["بلسان"], ["B-PERS"]) == ["O"]
     assert trim_frames(["لسان", "العرب"], ["B-MISC", "I-MISC"]) == ["B-MISC", "I-MISC"]
+    # "to me" after a verb of telling; a name that starts with لي stays whole
+    told = trim_frames(["وقال", "لي", "سمير", "ضاحكا"], ["O", "B-PERS", "I-PERS", "O"])
+    assert told == ["O", "O", "B-PERS", "O"]
+    name = ["التقى", "لي", "كه", "تشيانغ"]
+    assert trim_frames(name, ["O", "B-PERS", "I-PERS", "I-PERS"]) == [
+        "O",
+        "B-PERS",
+        "I-PERS",
+        "I-PERS",
+    ]
 
 
 def test_community_nouns_are_not_people() -> None:
@@ -84,6 +104,7 @@ def test_community_nouns_are_not_people() -> None:
     words = ["دعا", "الشيخ", "المسلمين", "وللمسيحيين", "ومسلم", "بن", "عقيل"]
     labels = ["O", "O", "B-PERS", "B-PERS", "B-PERS", "I-PERS", "I-PERS"]
     assert drop_not_people(words, labels) == ["O"] * 4 + ["B-PERS", "I-PERS", "I-PERS"]
+    assert drop_not_people(["هاجر", "الأرمن"], ["O", "B-PERS"]) == ["O", "O"]
 
 
 def test_a_lone_function_word_is_a_person_only_if_the_text_names_one_with_it() -> None:
