@@ -29,7 +29,7 @@ the stage adds such spans itself (``marsad eval ner`` scores the CRF alone).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ..arabic import Token, normalize, proclitic_stems
 from .lexicons import Lexicons
@@ -180,20 +180,12 @@ def _told_me(words: list[str], i: int) -> bool:
 def drop_not_people(words: list[str], labels: list[str]) -> list[str]:
     """Relabel O a PERS span with a platform name in it or that is a set phrase."""
     out = list(labels)
-    i = 0
-    while i < len(labels):
-        if labels[i] != "B-PERS":
-            i += 1
-            continue
-        j = i + 1
-        while j < len(labels) and labels[j] == "I-PERS":
-            j += 1
+    for i, j in _type_spans(labels, "PERS"):
         norms = [normalize(w) for w in words[i:j]]
         bare = [n[1:] if n[:1] in _DETACHABLE and n[1:] in PLATFORMS else n for n in norms]
         group = j - i == 1 and _group_word(norms[0])
         if group or not PLATFORMS.isdisjoint(bare) or " ".join(norms) in NOT_NAMES:
             out[i:j] = ["O"] * (j - i)
-        i = j
     return out
 
 
@@ -367,18 +359,24 @@ def quoted_places(words: list[str], labels: list[str]) -> list[str]:
     quoted spans holding a gazetteer place, 26 are ORG, 9 MISC, 7 PERS and 5 LOC (4 of
     them « الشرق الاوسط », which carved dev tags ORG). Carved dev 79.18 -> 79.61."""
     out = list(labels)
+    for i, j in _type_spans(labels, "LOC"):
+        if i > 0 and j < len(words) and words[i - 1] in OPEN_QUOTES and words[j] in CLOSE_QUOTES:
+            out[i:j] = ["B-ORG"] + ["I-ORG"] * (j - i - 1)
+    return out
+
+
+def _type_spans(labels: list[str], typ: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each span that starts with B-``typ``."""
     i = 0
     while i < len(labels):
-        if labels[i] != "B-LOC":
+        if labels[i] != "B-" + typ:
             i += 1
             continue
         j = i + 1
-        while j < len(labels) and labels[j] == "I-LOC":
+        while j < len(labels) and labels[j] == "I-" + typ:
             j += 1
-        if i > 0 and j < len(words) and words[i - 1] in OPEN_QUOTES and words[j] in CLOSE_QUOTES:
-            out[i:j] = ["B-ORG"] + ["I-ORG"] * (j - i - 1)
+        yield i, j
         i = j
-    return out
 
 
 def _definite(norm: str) -> bool:
