@@ -247,9 +247,7 @@ def pad(batch: list[Encoded], *, with_chars: bool = True) -> dict[str, np.ndarra
     ``with_chars`` the letter ids are left out (a model with a letters graph takes their
     cached features instead: letters.py).
 
-    Letters are cut to the batch's longest word + 2: the letter convolution (width 3) then
-    still sees a window of padding after every word, so the max over positions is the same
-    as over MAX_CHARS, at about half the convolution's work.
+    Letters are cut to the batch's letter_width, about half the convolution's work.
     """
     n, width = len(batch), max(len(e.words) for e in batch)
     n_flags = batch[0].flags.shape[1]
@@ -263,10 +261,15 @@ def pad(batch: list[Encoded], *, with_chars: bool = True) -> dict[str, np.ndarra
         rev[b, :t] = np.arange(t - 1, -1, -1)
     out: dict[str, np.ndarray] = {"words": words, "stems": stems, "flags": flags, "rev": rev}
     if with_chars:
-        letters = min(
-            MAX_CHARS, 2 + max(int(np.count_nonzero(e.chars, axis=1).max()) for e in batch)
-        )
+        letters = max(letter_width(e.chars) for e in batch)
         out["chars"] = np.zeros((n, width, letters), dtype=np.int64)
         for b, e in enumerate(batch):
             out["chars"][b, : len(e.words)] = e.chars[:, :letters]
     return out
+
+
+def letter_width(chars: np.ndarray) -> int:
+    """Letter columns to keep of ``chars`` ``[N, MAX_CHARS]``: the longest word + 2. The
+    letter convolution (width 3) then still sees a window of padding after every word, so
+    the max over positions is the same as over MAX_CHARS."""
+    return min(MAX_CHARS, 2 + int(np.count_nonzero(chars, axis=1).max()))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .encode import MAX_CHARS, Encoded
+from .encode import Encoded, letter_width
 
 #: Words whose features are kept; at 128 float32 each, 50,000 words are 25 MB. When full,
 #: the cache starts again (a new crawl's frequent words come back at once).
@@ -56,10 +56,7 @@ class LetterCache:
     def _compute(
         self, chars: np.ndarray, keys: np.ndarray, rows: np.ndarray, missing: list[int]
     ) -> None:
-        # cut to the longest word + 2: the convolution (width 3) still sees padding after
-        # every word, so the max over positions is unchanged (see encode.pad)
-        letters = min(MAX_CHARS, 2 + int(np.count_nonzero(chars, axis=1).max()))
-        features = self._run(np.ascontiguousarray(chars[:, :letters]))
+        features = self._run(np.ascontiguousarray(chars[:, : letter_width(chars)]))
         if len(self._cache) + len(missing) > CACHE_LIMIT:
             self._cache.clear()
         for j, key, row in zip(missing, keys, features, strict=True):
