@@ -18,7 +18,8 @@ and 2 continue one).
 function word ("قال لي": to me) unless the text names a person with it ("هاربر لي").
 ``propagate_names``: a one-word place tagged somewhere in a text is a place wherever the
 same word (or it with و ف ب ك ل before it: "بالرباط") stands untagged in that text; so is a
-one-word person, organisation or other name the text tags with one type only.
+one-word organisation or other name the text tags with one type only, and a person's word
+that also ends a longer name there (a surname).
 
 ``trim_hal``: a participle in the accusative right after a name ("... لفتيت مرفوقا بالوزير",
 "... قال مؤكدا") is a circumstantial adverb (hal), not part of the name; the CRF sometimes
@@ -292,8 +293,9 @@ def _spread_type(form: str, spread: dict[str, str]) -> str:
     return "LOC" if form[1:2] in _DETACHABLE and spread.get(form[2:]) == "LOC" else ""
 
 
-#: Types whose spans split_conjoined cuts. People are left alone: the cut cost one correct
-#: person span on carved dev and one on AQMAR dev ("... وليد" names run on with و).
+#: Types whose spans split_conjoined and trim_demonym_tail cut. People are left alone: the
+#: conjunction cut cost one correct person span on carved dev and one on AQMAR dev ("...
+#: وليد" names run on with و); a trailing demonym is often a family name ("المصري").
 CONJOINED_TYPES = frozenset({"ORG", "LOC"})
 
 
@@ -338,10 +340,7 @@ def trim_demonym_head(words: list[str], labels: list[str], demonyms: dict[str, s
         label = labels[i]
         if label[:2] != "B-" or label[2:] not in HEAD_TYPES or labels[i + 1] != "I-" + label[2:]:
             continue
-        norm = normalize(words[i])
-        bare = norm[1:] if norm[:1] in _DETACHABLE and norm[1:3] == "ال" else norm
-        bare = "ا" + bare[1:] if bare.startswith("لل") else bare  # للبرازيلي
-        if bare.startswith("ال") and bare in demonyms:
+        if _definite_form(normalize(words[i])) in demonyms:
             out[i], out[i + 1] = "O", label
     return out
 
@@ -381,7 +380,17 @@ def _type_spans(labels: list[str], typ: str) -> Iterator[tuple[int, int]]:
 
 def _definite(norm: str) -> bool:
     """Has the article ال, after one proclitic or as لل ("والفرنسي", "للمغرب")."""
-    return norm.startswith(("ال", "لل")) or (norm[:1] in _DETACHABLE and norm[1:3] == "ال")
+    return bool(_definite_form(norm))
+
+
+def _definite_form(norm: str) -> str:
+    """The word from its article on ("للبرازيلي" -> "البرازيلي", "والفرنسي" -> "الفرنسي"),
+    or "" when it has none."""
+    if norm.startswith("ال"):
+        return norm
+    if norm.startswith("لل"):
+        return "ا" + norm[1:]
+    return norm[1:] if norm[:1] in _DETACHABLE and norm[1:3] == "ال" else ""
 
 
 def drop_demonyms(words: list[str], labels: list[str], demonyms: dict[str, str]) -> list[str]:
