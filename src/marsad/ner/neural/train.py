@@ -53,8 +53,9 @@ class TrainConfig:
     net: NetConfig = field(default_factory=NetConfig)
     #: Seeds move carved dev F1 by about 1.5 (13 / 14 / 15: 78.40 / 76.76 / 77.13); averaging
     #: the emissions and CRF scores of two of them gives 78.65-79.26, of all three 79.11, at
-    #: two or three times the network's cost. Not shipped: the network is ~40% of the whole
-    #: pipeline's time, so even two would take it from ~54 to ~38 articles/s (#4 asks 50).
+    #: two or three times the network's cost (session-3 rules). As float networks that took
+    #: the pipeline from ~54 to ~38 articles/s (#4 asks 50); quantized, with letter features
+    #: cached per word, two now cost what one float network did (``members``).
     #: Distilling the three into one student through 300k corpus tokens they labelled
     #: (2,050 documents, every 30th of SaudiNewsNet + ANT) did not keep the gain: with their
     #: labels 76.55 / 78.61 (seeds 13 / 14), learning their per-token score distributions
