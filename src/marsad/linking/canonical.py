@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .keys import deletions, similar_token
+from .keys import deletions
 from .people import is_nasab, partial_token, same_name
 
 #: A stored person wins an ambiguous match only with this many times the mentions of the
@@ -49,8 +49,11 @@ def _fits(new: tuple[str, ...], cand: Candidate) -> int:
         elif len(new) > 1 and is_nasab(new):
             continue  # "سعود بن فيصل" never joins a stored "سعود": too common a given name
         else:
+            # One side is a lone word: only the word itself joins. A typo of a lone
+            # surname has no other word to confirm it (السبسي, Tunisia's president, is one
+            # letter from السيسي); within one article the full name nearby does confirm it.
             a, b = partial_token(new), partial_token(form)
-            fit, exact = bool(a) and similar_token(a, b), a == b
+            fit = exact = bool(a) and a == b
         best = max(best, 2 if exact else 1 if fit else 0)
     if len(new) > 1 and len(cand.name_tokens) > 1 and not same_name(new, cand.name_tokens):
         return 0  # a full name never joins a person already known by another full name
@@ -61,8 +64,7 @@ def choose_person(
     new: tuple[str, ...], candidates: list[Candidate], country: str | None = None
 ) -> str | None:
     """The stored person ``new`` (name tokens; ``country`` when its text states one) is, or
-    None for a new person. A typo fit needs no other country: السبسي (Tunisia) is one
-    letter from السيسي (Egypt)."""
+    None for a new person. A typo fit (full names only) needs no other stated country."""
     scored = [
         (s, c)
         for c in candidates
