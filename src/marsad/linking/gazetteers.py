@@ -34,6 +34,7 @@ class Place:
     country: str
     geonames_id: int | None = None
     capital_of: str | None = None
+    population: int = 0  # cities only (GeoNames)
 
 
 @dataclass(slots=True)
@@ -48,6 +49,9 @@ class Gazetteer:
     capitals: dict[str, Place] = field(default_factory=dict)  # alpha3 -> capital city
     name_tokens: dict[str, str] = field(default_factory=dict)  # latin -> arabic
     latin_tokens: dict[str, str] = field(default_factory=dict)  # arabic key -> latin
+    # arabic key -> how many Latin name words it is the usual spelling of ("بشار": bashar,
+    # bachar, bashshar = 3; "هوليوود": hollywood = 1): how much of a name a word is
+    name_spellings: dict[str, int] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)  # stemmed role head -> sector
     role_firsts: set[str] = field(default_factory=set)  # first stems of the role heads
     # first words of the role heads as written (key without ال): "قاضي", "صحفي"
@@ -200,6 +204,7 @@ def load_gazetteer() -> Gazetteer:
     for latin, arabic in _rows("name_tokens.tsv.gz"):
         gaz.name_tokens[latin] = arabic
         gaz.latin_tokens.setdefault(name_key(arabic), latin)
+        gaz.name_spellings[name_key(arabic)] = gaz.name_spellings.get(name_key(arabic), 0) + 1
     for phrase, sector, *kind in _rows("roles.tsv"):
         key = stem_phrase(phrase)
         gaz.roles[key] = sector
@@ -260,14 +265,16 @@ def _load_countries(gaz: Gazetteer) -> dict[int, str]:
 
 def _load_cities(gaz: Gazetteer, capital_ids: dict[int, str]) -> None:
     # Rows come most populous first, so setdefault keeps the biggest city of a name.
-    for gid, a3, _pop, names in _rows("cities.tsv.gz"):
+    for gid, a3, pop, names in _rows("cities.tsv.gz"):
         geo = int(gid)
         cap = capital_ids.get(geo)
         display = names.split("|")[0]
         for name in names.split("|"):
             key = name_key(name)
             if key:
-                place = Place(f"gn:{gid}", display, "city", a3, geo, capital_of=cap)
+                place = Place(
+                    f"gn:{gid}", display, "city", a3, geo, capital_of=cap, population=int(pop)
+                )
                 table = gaz.shadowed if key in gaz.countries else gaz.cities
                 table.setdefault(key, place)
                 same = gaz.namesakes.setdefault(key, [])

@@ -22,7 +22,7 @@ _COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي"})
 #: Words that glue to the one before: "نصر الله", "نور الدين" are one name token.
 _COMPOUND_TAILS = frozenset({"الله", "الدين"})
 #: Nasab particles: in "محمد بن سلمان" the family-name slot holds the father's name.
-_NASAB = frozenset({"بن", "ابن", "بنت"})
+NASAB = frozenset({"بن", "ابن", "بنت"})
 
 
 @dataclass(slots=True)
@@ -67,14 +67,14 @@ def person_tokens(surface: str, gaz: Gazetteer | None) -> tuple[str, ...]:
 
 def is_nasab(form: tuple[str, ...]) -> bool:
     """ "محمد بن سلمان": a name by descent, whose one-word form is the given name."""
-    return any(t in _NASAB for t in form[1:])
+    return any(t in NASAB for t in form[1:])
 
 
 def partial_token(form: tuple[str, ...]) -> str:
     """The token a one-word reference uses: the family name, or the given name of a nasab."""
-    if form[0] in _NASAB:
+    if form[0] in NASAB:
         return ""  # "بن سلمان" names the father's son, not anyone called سلمان
-    if len(form) > 1 and any(t in _NASAB for t in form[1:]):
+    if len(form) > 1 and any(t in NASAB for t in form[1:]):
         return form[0]
     return form[-1]
 
@@ -91,7 +91,7 @@ def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) == len(b):
         return all(similar_token(x, y) for x, y in zip(a, b, strict=True)) or _first_name_typo(a, b)
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    if short[0] in _NASAB:
+    if short[0] in NASAB:
         tail = long_[-len(short) :]
         return all(similar_token(x, y) for x, y in zip(short, tail, strict=True))
     if is_nasab(short) or is_nasab(long_):
@@ -151,7 +151,7 @@ def _candidates(form: tuple[str, ...], people: list[Person]) -> list[Person]:
 
 def _own_tokens(form: tuple[str, ...]) -> set[str]:
     return {
-        t for i, t in enumerate(form) if t not in _NASAB and (i == 0 or form[i - 1] not in _NASAB)
+        t for i, t in enumerate(form) if t not in NASAB and (i == 0 or form[i - 1] not in NASAB)
     }
 
 
