@@ -110,3 +110,18 @@ def test_linking_a_team_role_naming_its_sport_is_no_rank_in_any_story(
     m.role = "الفريق الأول لكرة القدم"
     player = linker(art).entity("per:سالم الدوسري")
     assert player is not None and player.sector != "MIL"
+
+
+def test_linking_a_bare_role_serves_the_country_its_places_name_most_cities_included(
+    linker: LinkingStage, mark: Mark
+) -> None:
+    art = mark(
+        "لقاء في جدة",
+        "استقبل وزير الخارجية [[سالم الحربي|PER]] في [[جدة|LOC]] ضيفا قادما من [[روسيا|LOC]]،"
+        " وأقيم له حفل عشاء في [[جدة|LOC]].",
+    )
+    m = next(m for m in art.mentions if m.type == "PER")
+    m.role, m.country = "وزير الخارجية", "RUS"  # the recogniser counts countries, not cities
+    minister = linker(art).entity("per:سالم الحربي")
+    assert minister is not None and minister.country == "SAU" and minister.country_guessed
+    assert m.country == "SAU"

@@ -83,7 +83,8 @@ def link_article(article: Article, gaz: Gazetteer) -> Article:
             _link_other(mentions[i], mentions, tokens, text, gaz, found)
     sport = len({t.key for t in tokens if t.key in gaz.sport_cues}) >= SPORT_CUES_NEEDED
     persons = [
-        _person_entity(p, mentions, text, tokens, names, gaz, found, sport=sport) for p in people
+        _person_entity(p, mentions, text, tokens, names, gaz, found, sport=sport, home=home)
+        for p in people
     ]
     _counterparts(persons, mentions, gaz)
     for entity in persons:
@@ -195,7 +196,8 @@ def _fold(loser: str, target: Entity, mentions: list[Mention], found: dict[str, 
 def _home_country(
     article: Article, mentions: list[Mention], found: dict[str, Entity], gaz: Gazetteer
 ) -> str | None:
-    """The dateline's country, else the country named most (when strictly most)."""
+    """The dateline's country, else the country named most (when strictly most), its cities
+    counted for it."""
     if article.dateline.place:
         place = gaz.place(article.dateline.place)
         if place is not None:
@@ -221,6 +223,7 @@ def _person_entity(
     found: dict[str, Entity],
     *,
     sport: bool = False,
+    home: str | None = None,
 ) -> Entity:
     ms = [mentions[i] for i in sorted(person.mentions)]
     counts = Counter(len(f) for f in person.forms)
@@ -235,11 +238,18 @@ def _person_entity(
     )
     _drop_next_names_role(ms, mentions, text)
     role, stated, guessed = _person_role(ms, text, tokens, names, gaz)
+    if stated is None and guessed is not None and guessed != home:
+        # A bare role's country is a guess at the article's home. The recogniser's counts
+        # the countries named; ours (_home_country) counts their cities too. Saudi ministers
+        # at a meeting "في جدة" (twice), Russia named once, were voted Russian.
+        guessed = home
+        for m in ms:
+            m.country = None
     if role and (sport or _names_a_sport(role, gaz)) and TEAM in role_stems(role, gaz):
         # "لاعب الفريق X", "قائد الفريق X": a player or captain, not an officer; the home
-        # country the recogniser guessed for the rank goes with it (Austria, where a Saudi
-        # team was training, was a Saudi footballer's country)
-        role, guessed = None, guessed if stated else None
+        # country guessed for the rank goes with it (Austria, where a Saudi team was
+        # training, was a Saudi footballer's country)
+        role, guessed = None, None
         for m in ms:
             m.role, m.country = None, m.country if stated else None
     dict_country, dict_sector = actor_code(" ".join(best), gaz)
