@@ -79,6 +79,9 @@ class Encoded(NamedTuple):
     stems: np.ndarray  # [T] int64
     chars: np.ndarray  # [T, MAX_CHARS] int64
     flags: np.ndarray  # [T, len(FLAGS)] float32
+    #: the tokens' normalised forms, which their letter ids are made of (the letter-feature
+    #: cache's keys: a str lookup per token instead of sorting the letter rows)
+    norms: tuple[str, ...] = ()
 
 
 class Encoder:
@@ -173,6 +176,7 @@ class Encoder:
                     np.array([e.stem_id for e in s], dtype=np.int64),
                     np.array([e.chars for e in s], dtype=np.int64).reshape(len(s), MAX_CHARS),
                     flags,
+                    tuple(e.norm for e in s),
                 )
             )
         return out

@@ -22,43 +22,57 @@ Run = Callable[[np.ndarray], np.ndarray]
 
 
 class LetterCache:
-    """Features of words by their letter ids; one per model (no module-level state)."""
+    """Features of words by their normalised form; one per model (no module-level state).
 
-    def __init__(self, run: Run) -> None:
+    A form's features are a row of one table; a batch gathers its tokens' rows with one
+    index array (sorting the batch's letter rows to find the repeated ones had cost about
+    half the features' time in the pipeline).
+    """
+
+    def __init__(self, run: Run, limit: int = CACHE_LIMIT) -> None:
         self._run = run
-        self._cache: dict[bytes, np.ndarray] = {}
+        self._limit = limit
+        self._rows: dict[str, int] = {}
         self.width = int(run(np.zeros((1, 3), dtype=np.int64)).shape[1])
+        self._table = np.empty((0, self.width), dtype=np.float32)
 
     def features(self, encoded: list[Encoded], width: int) -> np.ndarray:
         """``[B, width, F]`` letter features of the sentences ``encoded`` (zeros after a
         sentence's end), like ``pad`` lays out its arrays."""
-        chars = np.concatenate([e.chars for e in encoded])
-        keys = chars.view(np.dtype((np.void, chars.shape[1] * chars.itemsize))).ravel()
-        unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        rows = np.empty((len(unique), self.width), dtype=np.float32)
-        missing = []
-        for j, key in enumerate(unique):
-            found = self._cache.get(key.tobytes())
-            if found is None:
-                missing.append(j)
-            else:
-                rows[j] = found
-        if missing:
-            self._compute(chars[first[missing]], unique[missing], rows, missing)
-        per_token = rows[inverse.ravel()]
+        norms = [k for e in encoded for k in _norms(e)]
+        unique = list(dict.fromkeys(norms))
+        new = [k for k in unique if k not in self._rows]
+        if new and len(self._rows) + len(new) > self._limit:
+            self._rows.clear()  # a new crawl's frequent words come back at once
+            new = unique
+        if new:
+            self._add(new, encoded)
+        ids = np.fromiter((self._rows[k] for k in norms), dtype=np.int64, count=len(norms))
+        lengths = np.array([len(e.words) for e in encoded])
         out = np.zeros((len(encoded), width, self.width), dtype=np.float32)
-        start = 0
-        for b, e in enumerate(encoded):
-            out[b, : len(e.words)] = per_token[start : start + len(e.words)]
-            start += len(e.words)
+        out[np.arange(width) < lengths[:, None]] = self._table[ids]
         return out
 
-    def _compute(
-        self, chars: np.ndarray, keys: np.ndarray, rows: np.ndarray, missing: list[int]
-    ) -> None:
-        features = self._run(np.ascontiguousarray(chars[:, : letter_width(chars)]))
-        if len(self._cache) + len(missing) > CACHE_LIMIT:
-            self._cache.clear()
-        for j, key, row in zip(missing, keys, features, strict=True):
-            rows[j] = row
-            self._cache[key.tobytes()] = row
+    def _add(self, new: list[str], encoded: list[Encoded]) -> None:
+        """Compute the features of the forms ``new`` (all in ``encoded``) and keep them."""
+        wanted = set(new)
+        chars: dict[str, np.ndarray] = {}
+        for e in encoded:
+            for k, row in zip(_norms(e), e.chars, strict=True):
+                if k in wanted and k not in chars:
+                    chars[k] = row
+        letters = np.stack([chars[k] for k in new])
+        features = self._run(np.ascontiguousarray(letters[:, : letter_width(letters)]))
+        first = len(self._rows)
+        if first + len(new) > len(self._table):
+            grown = np.empty((max(2 * len(self._table), first + len(new)), self.width), np.float32)
+            grown[:first] = self._table[:first]
+            self._table = grown
+        self._table[first : first + len(new)] = features
+        self._rows.update((k, first + i) for i, k in enumerate(new))
+
+
+def _norms(e: Encoded) -> tuple[str, ...]:
+    if len(e.norms) != len(e.words):
+        raise ValueError("letter features need the sentence's forms (Encoder.document)")
+    return e.norms
