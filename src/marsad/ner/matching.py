@@ -26,8 +26,13 @@ class Word(Protocol):
 
 
 def phrase_heads(names: Iterable[str]) -> frozenset[str]:
-    """First words of the multi-word names: only words starting one are tried."""
-    return frozenset(k.split(" ", 1)[0] for k in names if " " in k)
+    """Every proper prefix of the multi-word names, from their first words on: only words
+    starting one are tried, and a match grows only while it is still such a prefix."""
+    out: set[str] = set()
+    for name in names:
+        words = name.split(" ")
+        out.update(" ".join(words[:k]) for k in range(1, len(words)))
+    return frozenset(out)
 
 
 def longest_matches(
@@ -37,22 +42,40 @@ def longest_matches(
     accept: Callable[[str], bool] = lambda typ: True,
 ) -> list[tuple[int, int, str]]:
     """(start, length, type) of the longest multi-word names, left to right, not overlapping;
-    the first word may be any of its forms, the others as written (normalised). A match
-    whose type ``accept`` refuses gives way to a shorter one."""
+    the first word may be any of its forms (the first form that matches at a length wins
+    it), the others as written (normalised). A match whose type ``accept`` refuses gives
+    way to a shorter one. ``heads``: phrase_heads(names)."""
     out = []
     i = 0
     while i < len(words):
         found = 0
         if not heads.isdisjoint(words[i].forms):
-            for length in range(min(MAX_PHRASE, len(words) - i), 1, -1):
-                rest = " " + " ".join(x.norm for x in words[i + 1 : i + length])
-                typ = next((names[f + rest] for f in words[i].forms if f + rest in names), None)
-                if typ is not None and accept(typ):
-                    out.append((i, length, typ))
+            by_length = _matches_at(words, i, names, heads)
+            for length in sorted(by_length, reverse=True):
+                if accept(by_length[length]):
+                    out.append((i, length, by_length[length]))
                     found = length
                     break
         i += found or 1
     return out
+
+
+def _matches_at(
+    words: Sequence[Word], i: int, names: Mapping[str, str], heads: frozenset[str]
+) -> dict[int, str]:
+    """Per length, the type of the name that words ``i``.. make with the first form of word
+    ``i`` that makes one of that length (growing each form while it is a name's prefix, one
+    lookup per word instead of one per length tried)."""
+    found: dict[int, str] = {}
+    limit = min(MAX_PHRASE, len(words) - i)
+    for text in words[i].forms:
+        for length in range(2, limit + 1):
+            if text not in heads:
+                break
+            text += " " + words[i + length - 1].norm
+            if text in names:
+                found.setdefault(length, names[text])
+    return found
 
 
 def left_trigger(words: Sequence[Word], i: int) -> tuple[int, str] | None:
