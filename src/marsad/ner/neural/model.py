@@ -167,18 +167,23 @@ class NeuralNerModel:
         out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
         encoded = self.encoder.document(sentences)
         t = self.tables
-        for group in length_groups([len(s) for s in sentences]):
-            em = self.emissions([encoded[i] for i in group])
-            lengths = np.array([len(sentences[i]) for i in group], dtype=np.int64)
-            paths = viterbi(em, lengths, t.trans, t.start, t.end)
-            probs = marginals(em, lengths, t.trans, t.start, t.end) if with_marginals else None
-            for b, (i, path) in enumerate(zip(group, paths, strict=True)):
-                words = sentences[i]
-                labels = clean_labels(words, [t.labels[k] for k in path], self.lexicons)
-                marg = (
-                    [float(probs[b, j, k]) for j, k in enumerate(path)] if probs is not None else []
-                )
-                out[i] = (labels, marg)
+        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
+        # The network runs per group of similar lengths; the CRF decodes the whole text at
+        # once (its loops cost per position, not per sentence: one pass over the longest
+        # sentence instead of one per group, about half the decoding time in the pipeline).
+        em = np.zeros((len(sentences), int(lengths.max(initial=0)), len(t.labels)))
+        for group in length_groups(lengths.tolist()):
+            scores = self.emissions([encoded[i] for i in group])
+            em[group, : scores.shape[1]] = scores
+        paths = viterbi(em, lengths, t.trans, t.start, t.end)
+        probs = marginals(em, lengths, t.trans, t.start, t.end) if with_marginals else None
+        for i, path in enumerate(paths):
+            if not path:
+                continue
+            words = sentences[i]
+            labels = clean_labels(words, [t.labels[k] for k in path], self.lexicons)
+            marg = [float(probs[i, j, k]) for j, k in enumerate(path)] if probs is not None else []
+            out[i] = (labels, marg)
         return clean_document(sentences, out, lambda w: self.encoder.word(w).norm)
 
 
