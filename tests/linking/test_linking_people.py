@@ -125,3 +125,45 @@ def test_linking_a_bare_role_serves_the_country_its_places_name_most_cities_incl
     minister = linker(art).entity("per:سالم الحربي")
     assert minister is not None and minister.country == "SAU" and minister.country_guessed
     assert m.country == "SAU"
+
+
+def test_linking_an_office_named_after_a_place_elsewhere_takes_no_home_country(
+    linker: LinkingStage, mark: Mark
+) -> None:
+    art = mark(
+        "زيارة رسمية",
+        "وصل الرئيس [[زاور بيكوف|PER]] رئيس جمهورية [[أديغيا|LOC]] إلى [[جدة|LOC]]، وتجول في"
+        " أسواق [[جدة|LOC]] القديمة.",
+    )
+    m = next(m for m in art.mentions if m.type == "PER")
+    m.role, m.country = "الرئيس", "SAU"  # a bare title; the recogniser guessed the home
+    guest = linker(art).entity("per:زاور بيكوف")
+    assert guest is not None and guest.country is None and m.country is None
+    assert guest.sector == "GOV"
+
+
+def test_linking_a_role_naming_a_place_elsewhere_takes_no_home_country(
+    linker: LinkingStage, mark: Mark
+) -> None:
+    art = mark(
+        "زيارة رسمية",
+        "استقبل أمير المنطقة في [[جدة|LOC]] رئيس جمهورية [[أديغيا|LOC]] [[زاور بيكوف|PER]]"
+        " وجال معه في [[جدة|LOC]].",
+    )
+    m = next(m for m in art.mentions if m.type == "PER")
+    m.role, m.country = "رئيس جمهورية أديغيا", "SAU"
+    guest = linker(art).entity("per:زاور بيكوف")
+    assert guest is not None and guest.country is None
+
+
+def test_linking_a_role_naming_a_home_city_keeps_the_home_country(
+    linker: LinkingStage, mark: Mark
+) -> None:
+    art = mark(
+        "افتتاح مشروع",
+        "افتتح أمير منطقة [[الرياض|LOC]] [[فهد العتيبي|PER]] مشروعا جديدا في [[الرياض|LOC]].",
+    )
+    m = next(m for m in art.mentions if m.type == "PER")
+    m.role, m.country = "أمير منطقة الرياض", "SAU"
+    governor = linker(art).entity("per:فهد العتيبي")
+    assert governor is not None and governor.country == "SAU"

@@ -148,6 +148,18 @@ def _role_after(
     return j, k
 
 
+def role_names_place(
+    tokens: list[Token], end: int, gaz: Gazetteer, taken: set[int], places: list[int]
+) -> bool:
+    """Is a place mention (``places``: start offsets) inside the role written right after a
+    name that ends at ``end`` ("X رئيس جمهورية الشيشان")?"""
+    span = _role_after(tokens, token_index(tokens, end), gaz, taken)
+    if span is None:
+        return False
+    lo, hi = tokens[span[0]].start, tokens[span[1]].end
+    return any(lo <= p < hi for p in places)
+
+
 def _clitic_length(key: str, gaz: Gazetteer) -> int:
     """Letters glued before a role head ("بالوزير" -> 1) so the role starts at the head."""
     for form in variants(key):

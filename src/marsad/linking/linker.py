@@ -11,11 +11,24 @@ from collections import Counter
 from itertools import pairwise
 
 from ..document import Article, Entity, Mention
-from .actors import actor_code, context_role, is_counterpart, role_country, role_sector
+from .actors import (
+    actor_code,
+    context_role,
+    is_counterpart,
+    role_country,
+    role_sector,
+)
 from .gazetteers import MEMO_SIZE, Gazetteer
 from .given_names import GIVEN_NAMES
 from .keys import name_key
-from .people import NASAB, Person, group_people, person_tokens
+from .people import Person, group_people, person_tokens
+from .person_cues import (
+    city_read_as_person,
+    drop_next_names_role,
+    name_words_only,
+    names_a_sport,
+    office_elsewhere,
+)
 from .places import (
     government_entity,
     is_government_reading,
@@ -37,14 +50,6 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 SPORT_CUES_NEEDED = 2
 #: Stem of "الفريق": the team in a sports story, the rank (lieutenant general) elsewhere.
 TEAM = "فريق"
-#: A lone word read as a person that spells a city at least this big (GeoNames population)
-#: and is the usual Arabic spelling of at most NAME_SPELLINGS Latin name words is the city
-#: ("هوليوود"). Set on the lone-word people of 3,000 SaudiNewsNet articles: the places read as
-#: people were cities of 160k-2.7M (Hollywood, Vienna, Dortmund, Brooklyn); the surnames that
-#: spell a city spell small ones (أوباما 29k, كيري 37k, هولاند 34k) or many name words
-#: (بشار, Béchar 165k, spells bashar, bachar and bashshar).
-BIG_CITY = 100_000
-NAME_SPELLINGS = 1
 
 
 def link_article(article: Article, gaz: Gazetteer) -> Article:
@@ -76,19 +81,22 @@ def link_article(article: Article, gaz: Gazetteer) -> Article:
         {i: mentions[i].start for i in person_idx},
     )
     people = [p for p in people if not _given_name_only(p)]
-    for place in [p for p in people if _city_read_as_person(p, mentions, gaz)]:
+    for place in [p for p in people if city_read_as_person(p, mentions, gaz)]:
         people.remove(place)
         for i in place.mentions:
             mentions[i].type = "LOC"
             _link_other(mentions[i], mentions, tokens, text, gaz, found)
     sport = len({t.key for t in tokens if t.key in gaz.sport_cues}) >= SPORT_CUES_NEEDED
+    abroad: set[str] = set()  # people whose office is elsewhere (office_elsewhere)
     persons = [
-        _person_entity(p, mentions, text, tokens, names, gaz, found, sport=sport, home=home)
+        _person_entity(
+            p, mentions, text, tokens, names, gaz, found, sport=sport, home=home, abroad=abroad
+        )
         for p in people
     ]
     _counterparts(persons, mentions, gaz)
     for entity in persons:
-        _fill_home(entity, home)
+        _fill_home(entity, None if entity.id in abroad else home)
     holders = [RoleHolder(e.id, role_stems(e.role or "", gaz), e.country) for e in persons]
     added = _role_references(text, tokens, (taken, names), holders, gaz, found)
     epithets += _unmarked_epithets(text, mentions + added, gaz)
@@ -224,28 +232,20 @@ def _person_entity(
     *,
     sport: bool = False,
     home: str | None = None,
+    abroad: set[str] | None = None,
 ) -> Entity:
     ms = [mentions[i] for i in sorted(person.mentions)]
-    counts = Counter(len(f) for f in person.forms)
-    best = max(  # a full name over a lone word even when a word of it is no name word
-        person.forms,
-        key=lambda f: (len(f) > 1, _name_words_only(f, person.forms, gaz), len(f), counts[len(f)]),
-    )
-    surfaces = Counter(
-        _display(text[m.start : m.end], gaz)
-        for m in ms
-        if person_tokens(text[m.start : m.end], gaz) == best
-    )
-    _drop_next_names_role(ms, mentions, text)
+    best, name = _best_name(person, ms, text, gaz)
+    drop_next_names_role(ms, mentions, text)
     role, stated, guessed = _person_role(ms, text, tokens, names, gaz)
-    if stated is None and guessed is not None and guessed != home:
-        # A bare role's country is a guess at the article's home. The recogniser's counts
-        # the countries named; ours (_home_country) counts their cities too. Saudi ministers
-        # at a meeting "في جدة" (twice), Russia named once, were voted Russian.
-        guessed = home
-        for m in ms:
-            m.country = None
-    if role and (sport or _names_a_sport(role, gaz)) and TEAM in role_stems(role, gaz):
+    elsewhere = (
+        stated is None
+        and (role is not None or guessed is not None)  # else no home country is guessed
+        and office_elsewhere(ms, role, mentions, (tokens, names, gaz))
+    )
+    if stated is None:
+        guessed = _home_guess(ms, guessed, None if elsewhere else home)
+    if role and (sport or names_a_sport(role, gaz)) and TEAM in role_stems(role, gaz):
         # "لاعب الفريق X", "قائد الفريق X": a player or captain, not an officer; the home
         # country guessed for the rank goes with it (Austria, where a Saudi team was
         # training, was a Saudi footballer's country)
@@ -255,7 +255,7 @@ def _person_entity(
     dict_country, dict_sector = actor_code(" ".join(best), gaz)
     entity = Entity(
         id="per:" + " ".join(best),
-        name=surfaces.most_common(1)[0][0],
+        name=name,
         type="PER",
         # A country written in the role beats the CAMEO actor list, which beats the
         # recogniser's, which may be the article's home country guessed for a bare role.
@@ -269,75 +269,44 @@ def _person_entity(
         entity = _attach(m, entity, _display(text[m.start : m.end], gaz), found)
         m.role = m.role or role
         m.country = m.country or entity.country
+    if elsewhere and abroad is not None:
+        abroad.add(entity.id)
     return entity
 
 
-def _names_a_sport(role: str, gaz: Gazetteer) -> bool:
-    """ "الفريق الأول لكرة القدم بنادي النصر": a role naming its sport or club itself."""
-    for tok in name_key(role).split():
-        bare = tok[1:] if tok[:1] in "وفبلك" else tok  # "لكرة", "بنادي"
-        if tok in gaz.sport_cues or bare in gaz.sport_cues or "ال" + bare in gaz.sport_cues:
-            return True
-    return False
+def _best_name(
+    person: Person, ms: list[Mention], text: str, gaz: Gazetteer
+) -> tuple[tuple[str, ...], str]:
+    """The name key the id is made of, and the name as written most often in that form: a
+    full name over a lone word, one of name words only (name_words_only), the longest."""
+    counts = Counter(len(f) for f in person.forms)
+    best = max(
+        person.forms,
+        key=lambda f: (len(f) > 1, name_words_only(f, person.forms, gaz), len(f), counts[len(f)]),
+    )
+    surfaces = Counter(
+        _display(text[m.start : m.end], gaz)
+        for m in ms
+        if person_tokens(text[m.start : m.end], gaz) == best
+    )
+    return best, surfaces.most_common(1)[0][0]
 
 
-def _drop_next_names_role(ms: list[Mention], mentions: list[Mention], text: str) -> None:
-    """ "أبعدوا سامي الجابر الأمير نواف بن محمد": a role written right after this person's
-    name and right before another name is the other one's title. The recogniser gives it to
-    both (and to every mention sharing the surname); take it, and the country it guessed for
-    it, off this person's mentions."""
-    starts = {m.start for m in mentions if m.type == "PER"}
-    wrong = set()
+def _home_guess(ms: list[Mention], guessed: str | None, home: str | None) -> str | None:
+    """The country of a bare role (no country stated): a guess at the article's home. The
+    recogniser's counts the countries named; ours (_home_country) counts their cities too
+    and wins (Saudi ministers at a meeting "في جدة" twice, Russia named once, were voted
+    Russian). ``home`` is None for an office elsewhere (office_elsewhere)."""
+    if guessed is None or guessed == home:
+        return guessed
     for m in ms:
-        if not m.role:
-            continue
-        after = text[m.end :]
-        rest = after.lstrip(" \t،,")
-        if not rest.startswith(m.role):
-            continue
-        end = m.end + len(after) - len(rest) + len(m.role)
-        if end + len(text[end:]) - len(text[end:].lstrip(" \t")) in starts:
-            wrong.add(m.role)
-    for m in ms:
-        if m.role in wrong:
-            m.role = m.country = None
+        m.country = None
+    return home
 
 
 def _given_name_only(person: Person) -> bool:
     """ "محمد" or "عبدالله" alone, matching no fuller name: too common to be anyone."""
     return all(len(f) == 1 and f[0] in GIVEN_NAMES for f in person.forms)
-
-
-def _name_words_only(form: tuple[str, ...], forms: list[tuple[str, ...]], gaz: Gazetteer) -> bool:
-    """Is every word of this name a name word: a given name, a spelling of a Latin name
-    word, a family name with the article (not a demonym), or a word another of the
-    person's names has? A span that ran past the name ("... بن عبدالعزيز برقيات", "هادي
-    يعين نايف البكري") has a word that is none of these and never gives the id."""
-    others = {t for f in forms if f != form for t in f}
-    return all(
-        t in others
-        or t in GIVEN_NAMES
-        or t in gaz.name_spellings
-        or t in NASAB
-        or (t.startswith("ال") and gaz.demonym(t) is None)
-        for t in form
-    )
-
-
-def _city_read_as_person(person: Person, mentions: list[Mention], gaz: Gazetteer) -> bool:
-    """A person known only by one word, with no role, that is a big city's name and hardly
-    a name word ("نجوم هوليوود"): the city."""
-    words = {f[0] for f in person.forms if len(f) == 1}
-    if len(words) != 1 or len(person.forms) != 1 or any(mentions[i].role for i in person.mentions):
-        return False
-    word = words.pop()
-    city = gaz.cities.get(word)
-    return (
-        city is not None
-        and word not in GIVEN_NAMES
-        and (city.population >= BIG_CITY or city.capital_of is not None)
-        and gaz.name_spellings.get(word, 0) <= NAME_SPELLINGS
-    )
 
 
 def _person_role(
