@@ -38,6 +38,8 @@ def test_similar_token_length_aware() -> None:
     assert similar_token("دارمانان", "درامانان")  # a transposition
     assert not similar_token("علي", "على")  # short names must match exactly
     assert not similar_token("محمد", "محمود")
+    assert not similar_token("الشمري", "العمري")  # the article does not count: 5 letters
+    assert similar_token("البرغوثي", "البرغوتي")  # six letters without it: one edit
 
 
 def test_transliteration_both_ways(gazetteer: Gazetteer) -> None:
