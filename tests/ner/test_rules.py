@@ -185,3 +185,19 @@ def test_a_quoted_place_name_is_an_organisation() -> None:
     out = quoted_places(words, labels)
     assert out[3:5] == ["B-ORG", "I-ORG"]
     assert out[7] == "B-LOC"
+
+
+def test_a_kinship_noun_with_a_possessive_is_no_person_word() -> None:
+    from marsad.ner.rules import drop_kin_words
+
+    # "my father smiled"; "his father Mohammed came": the name after it keeps its span
+    smiled = [["ابتسم", "والدي", "للجمهور"]]
+    came = [["وصل", "والده", "محمد", "سالم"]]
+    tagged = [(["O", "B-PERS", "O"], [1.0, 0.5, 1.0])]
+    assert drop_kin_words(smiled, tagged)[0] == (["O", "O", "O"], [1.0, 0.5, 1.0])
+    run_on = [(["O", "B-PERS", "I-PERS", "I-PERS"], [])]
+    assert drop_kin_words(came, run_on)[0][0] == ["O", "O", "B-PERS", "I-PERS"]
+    # the same letters as a name stay: "الدي" is no kinship word
+    named = [["قال", "الدي", "ايضا"]]
+    kept = [(["O", "B-PERS", "O"], [])]
+    assert drop_kin_words(named, kept) == kept

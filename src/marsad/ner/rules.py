@@ -15,7 +15,8 @@ after an indefinite word (a bare name) is left out of an organisation or place s
 و + a gazetteer name (ANERcorp train: 198 LOC and 6 ORG such words start their own span, 13
 and 2 continue one).
 ``drop_not_people`` also drops a community noun ("المسلمين"); ``drop_lone_words`` a lone
-function word ("قال لي": to me) unless the text names a person with it ("هاربر لي").
+function word ("قال لي": to me) unless the text names a person with it ("هاربر لي");
+``drop_kin_words`` a kinship noun with a possessive ("والدي": my father, not و + a name).
 ``propagate_names``: a one-word place tagged somewhere in a text is a place wherever the
 same word (or it with و ف ب ك ل before it: "بالرباط") stands untagged in that text; so is a
 one-word organisation or other name the text tags with one type only, and a person's word
@@ -62,7 +63,8 @@ def clean_document(
 ) -> list[tuple[list[str], list[float]]]:
     """The text-level rules both taggers apply after clean_labels, in order; ``norm`` is the
     tagger's cached matching form of a word."""
-    return drop_lone_words(sentences, propagate_names(sentences, tagged, norm), norm)
+    tagged = drop_lone_words(sentences, propagate_names(sentences, tagged, norm), norm)
+    return drop_kin_words(sentences, tagged, norm)
 
 
 def trim_hal(words: list[str], labels: list[str], gazetteer: dict[str, str]) -> list[str]:
@@ -225,6 +227,39 @@ def drop_lone_words(
     out = [(list(labels), list(marg)) for labels, marg in tagged]
     for s, i in drop:
         out[s][0][i] = "O"
+    return out
+
+
+#: Kinship nouns with a possessive suffix ("والدي" my father, "زوجته" his wife), normalised:
+#: never a name, but "والدي" reads as و + "الدي" and spread as a person through one memoir
+#: (22 "الدي" mentions, a top-50 person of bench_linking). ANERcorp/AQMAR train tag
+#: such words O (والده 9 times, والدي 2).
+KIN_WORDS = frozenset(
+    stem + suffix
+    for stem in ("والد", "والدت", "زوج", "زوجت", "ابن", "ابنت", "شقيق", "شقيقت")
+    for suffix in ("ي", "ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم")
+)
+
+
+def drop_kin_words(
+    sentences: list[list[str]],
+    tagged: list[tuple[list[str], list[float]]],
+    norm: Callable[[str], str] = normalize,
+) -> list[tuple[list[str], list[float]]]:
+    """Relabel O a word of a PERS span that is a kinship noun with a possessive (KIN_WORDS);
+    a name after it starts its own span ("والدي محمد")."""
+    out = []
+    for words, (labels, marg) in zip(sentences, tagged, strict=True):
+        kin = [
+            i for i, lab in enumerate(labels) if lab[2:] == "PERS" and norm(words[i]) in KIN_WORDS
+        ]
+        if kin:
+            labels = list(labels)
+            for i in kin:
+                labels[i] = "O"
+                if i + 1 < len(labels) and labels[i + 1] == "I-PERS":
+                    labels[i + 1] = "B-PERS"
+        out.append((labels, marg))
     return out
 
 
