@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..document import Article, RawPage
 from ..errors import ExtractionError
 from ..settings import Settings
 
+if TYPE_CHECKING:
+    from .dateline import DatelineParser
+    from .scraped import ScrapedExtractor
+
 
 class ArticleExtractor:
-    """Dispatches a page to the HTML, scraped-text or record extractor."""
+    """Dispatches a page to the HTML, scraped-text or record extractor; the lexicons of the
+    latter two are loaded on first use and kept (not once per page)."""
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        self._scraped: ScrapedExtractor | None = None
+        self._datelines: DatelineParser | None = None
 
     def __call__(self, page: RawPage) -> Article:
         kind = self.settings.kind or page.kind
@@ -20,13 +29,16 @@ class ArticleExtractor:
 
             article = extract_html(page, self.settings)
         elif kind == "text":
-            from .scraped import extract_scraped
+            from .scraped import ScrapedExtractor, extract_scraped
 
-            article = extract_scraped(page, self.settings)
+            self._scraped = self._scraped or ScrapedExtractor(self.settings)
+            article = extract_scraped(page, self.settings, self._scraped)
         elif kind == "record":
+            from .dateline import DatelineParser
             from .record import article_from_record
 
-            article = article_from_record(page, self.settings)
+            self._datelines = self._datelines or DatelineParser.load()
+            article = article_from_record(page, self.settings, self._datelines)
         else:
             raise ExtractionError(
                 f"{page.origin or 'input'}: unknown kind {kind!r}; use html, text or record"

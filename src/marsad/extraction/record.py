@@ -82,7 +82,11 @@ def _as_text(value: object) -> str:
     return html.unescape(text) if "&" in text else text
 
 
-def article_from_record(page: RawPage, settings: Settings) -> Article:
+def article_from_record(
+    page: RawPage, settings: Settings, datelines: DatelineParser | None = None
+) -> Article:
+    """RawPage of kind "record" -> Article; ``datelines``: a parser to reuse across pages
+    (loaded here when None)."""
     record = page.record or {}
     if not record:
         raise ExtractionError(f"{page.origin}: empty record")
@@ -105,7 +109,7 @@ def article_from_record(page: RawPage, settings: Settings) -> Article:
     )
     if article.dek and paragraphs and paragraphs[0].startswith(article.dek.rstrip(". ")[:40]):
         article.dek = None  # an abstract that is only the lead's first words
-    _split_credit(article, paragraphs)
+    _split_credit(article, paragraphs, datelines or DatelineParser.load())
     article.language = detect_language(" ".join(paragraphs[:5]) or (title or ""))
     return article
 
@@ -116,7 +120,7 @@ MAX_BULLETS = 10
 _BULLET = ("-", "•", "*", "–", "—")
 
 
-def _split_credit(article: Article, paragraphs: list[str]) -> None:
+def _split_credit(article: Article, paragraphs: list[str], datelines: DatelineParser) -> None:
     """Move the lead's dateline (and reporter) from the paragraphs to the article: the
     lead is the first paragraph that is not a summary bullet."""
     lead = next(
@@ -125,7 +129,7 @@ def _split_credit(article: Article, paragraphs: list[str]) -> None:
     )
     if lead is None:
         return
-    dateline, byline, rest = DatelineParser.load().split_credit(paragraphs[lead])
+    dateline, byline, rest = datelines.split_credit(paragraphs[lead])
     if not (dateline.source or dateline.place):
         return
     article.dateline = dateline

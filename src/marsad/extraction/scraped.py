@@ -319,9 +319,13 @@ def _parse_date(text: str, reference: date | None) -> datetime | None:
     return parse_date(text, reference=reference)
 
 
-def extract_scraped(page: RawPage, settings: Settings) -> Article:
-    """RawPage of kind "text" -> Article."""
+def extract_scraped(
+    page: RawPage, settings: Settings, extractor: ScrapedExtractor | None = None
+) -> Article:
+    """RawPage of kind "text" -> Article; ``extractor``: one to reuse across pages (its
+    lexicons loaded once), made here when None."""
     from .decode import decode_text
 
     text = decode_text(page.content[: settings.max_page_bytes])
-    return ScrapedExtractor(settings).extract(text, url=page.url, reference=settings.reference_date)
+    extractor = extractor or ScrapedExtractor(settings)
+    return extractor.extract(text, url=page.url, reference=settings.reference_date)
