@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -70,3 +72,36 @@ def test_choose_person_typo_in_a_full_name_needs_no_other_country() -> None:
     assert choose_person(("ناصر", "بوريظه"), [bourita]) == bourita.id
     assert choose_person(("ناصر", "بوريظه"), [bourita], "MAR") == bourita.id
     assert choose_person(("ناصر", "بوريظه"), [bourita], "DZA") is None
+
+
+def test_same_name_refuses_middle_names_that_differ() -> None:
+    from marsad.linking.people import middles_differ, same_name
+
+    son, father = ("جورج", "دبليو", "بوش"), ("جورج", "اتش", "دبليو", "بوش")
+    assert not same_name(son, father) and middles_differ(father, son)
+    assert same_name(("جورج", "بوش"), father)  # no middle name: no conflict
+    assert same_name(("محمد", "حسني", "مبارك"), ("محمد", "حسني", "السيد", "مبارك"))  # longer chain
+    assert not middles_differ(("محمد", "بن", "سلمان"), ("محمد", "بن", "نايف", "بن", "سلمان"))
+    assert same_name(("محمد", "الخالد", "الصباح"), ("محمد", "خالد", "الحمد", "الصباح"))
+    # another first name is no middle-name conflict (a span that ran past the name)
+    assert not middles_differ(("هادي", "يعين", "نايف", "البكري"), ("نايف", "صالح", "البكري"))
+
+
+def test_choose_person_reads_every_stored_full_name() -> None:
+    from marsad.linking.canonical import Candidate, choose_person, names_to_check
+
+    father = ("جورج", "اتش", "دبليو", "بوش")
+    son = Candidate(
+        "per:بوش",
+        ("جورج", "بوش"),
+        ("بوش",),
+        40,
+        full_names=(("جورج", "دبليو", "بوش"), ("جورج", "بوش")),
+    )
+    read = replace(son, full_names=())  # as the store first reads it
+    assert names_to_check(father, [read]) == [son.id]
+    assert names_to_check(("جورج", "بوش"), [read]) == []  # no middle name, nothing to read
+    assert choose_person(father, [read]) == son.id  # its display name alone lets him in
+    assert choose_person(father, [son]) is None
+    assert choose_person(("جورج", "دبليو", "بوش"), [son]) == son.id
+    assert choose_person(("بوش",), [son]) == son.id

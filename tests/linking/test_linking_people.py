@@ -167,3 +167,18 @@ def test_linking_a_role_naming_a_home_city_keeps_the_home_country(
     m.role, m.country = "أمير منطقة الرياض", "SAU"
     governor = linker(art).entity("per:فهد العتيبي")
     assert governor is not None and governor.country == "SAU"
+
+
+def test_linking_a_father_and_son_of_one_name_are_two_people_in_one_article(
+    linker: LinkingStage, mark: Mark
+) -> None:
+    art = mark(
+        "ذكرى",
+        "زار [[جورج دبليو بوش|PER]] والده [[جورج إتش دبليو بوش|PER]] في المستشفى.",
+        "وقال الابن [[جورج بوش|PER]] إن والده بخير.",
+    )
+    ids = _ids(linker(art))
+    assert ids["جورج دبليو بوش"] == "per:جورج دبليو بوش"
+    assert ids["جورج إتش دبليو بوش"] == "per:جورج اتش دبليو بوش"
+    # no middle name to tell them apart: the person named nearest before it
+    assert ids["جورج بوش"] == "per:جورج اتش دبليو بوش"

@@ -134,3 +134,59 @@ def test_store_counts_a_guessed_country_once_per_article(
         detail = entity_detail(store.db, "per:عادل الزهراني")
     assert detail is not None
     assert (detail["country"], detail["mention_count"]) == ("SAU", 4)
+
+
+def test_store_keeps_a_father_and_his_son_of_one_name_apart(
+    tmp_path: Path, linker: LinkingStage, mark: Mark
+) -> None:
+    db = tmp_path / "m.db"
+    son = mark(
+        "خبر",
+        "ألقى الرئيس الأمريكي [[جورج دبليو بوش|PER]] كلمة أمس.",
+        "وقال [[بوش|PER]] إن الاقتصاد يتعافى، وأضاف [[بوش|PER]] أن الحرب انتهت.",
+    )
+    _save(db, linker, son, "g1")
+    _save(db, linker, mark("خبر", "أصيب الرئيس الأسبق [[جورج إتش دبليو بوش|PER]] في منزله."), "g2")
+    # "جورج بوش" fits both stored men (no middle name to tell them apart), each exactly;
+    # the son has three times the father's mentions (canonical.DOMINANCE), so it joins him.
+    third = _save(db, linker, mark("خبر", "وزار [[جورج بوش|PER]] المدرسة."), "g3")
+    with open_store(db) as store:
+        people = {p["id"]: p["mention_count"] for p in list_entities(store.db, type_="PER")}
+    assert people == {"per:جورج دبليو بوش": 4, "per:جورج اتش دبليو بوش": 1}
+    assert third.entities[0].id == "per:جورج دبليو بوش"
+
+
+def test_store_reads_every_full_name_of_a_person_not_only_its_display_name(
+    tmp_path: Path, linker: LinkingStage, mark: Mark
+) -> None:
+    db = tmp_path / "m.db"
+    _save(db, linker, mark("خبر", "قال [[جورج دبليو بوش|PER]] إن الاتفاق مهم."), "h1")
+    _save(
+        db,
+        linker,
+        mark("خبر", "وصل [[جورج بوش|PER]] إلى المدينة، وغادرها [[جورج بوش|PER]] مساء."),
+        "h2",
+    )
+    with open_store(db) as store:
+        son = entity_detail(store.db, "per:جورج دبليو بوش")
+    # "جورج بوش" (2 aliases) is now the display name, and it fits the father's full name
+    assert son is not None and son["name"] == "جورج بوش"
+    _save(db, linker, mark("خبر", "وأصيب [[جورج إتش دبليو بوش|PER]] بكسر."), "h3")
+    _save(db, linker, mark("خبر", "وحضر [[جورج دبليو بوش|PER]] الحفل."), "h4")
+    with open_store(db) as store:
+        people = {p["id"]: p["mention_count"] for p in list_entities(store.db, type_="PER")}
+    assert people == {"per:جورج دبليو بوش": 4, "per:جورج اتش دبليو بوش": 1}
+
+
+def test_store_father_first_keeps_the_son_apart_and_lone_surnames_join(
+    tmp_path: Path, linker: LinkingStage, mark: Mark
+) -> None:
+    db = tmp_path / "m.db"
+    _save(db, linker, mark("خبر", "كتب [[جورج إتش دبليو بوش|PER]] رسالة."), "k1")
+    _save(db, linker, mark("خبر", "ورد [[جورج إتش دبليو بوش|PER]] على الرسالة."), "k2")
+    _save(db, linker, mark("خبر", "وقال [[بوش|PER]] إنه بخير."), "k3")
+    _save(db, linker, mark("خبر", "وقرأ [[جورج دبليو بوش|PER]] الرسالة."), "k4")
+    with open_store(db) as store:
+        people = {p["id"]: p["mention_count"] for p in list_entities(store.db, type_="PER")}
+    # the lone surname joins the one stored بوش; the son's middle name contradicts his father's
+    assert people == {"per:جورج اتش دبليو بوش": 3, "per:جورج دبليو بوش": 1}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .keys import deletions
-from .people import is_nasab, partial_token, same_name
+from .people import is_nasab, middles_differ, partial_token, same_name
 
 #: A stored person wins an ambiguous match only with this many times the mentions of the
 #: runner-up. Set by hand: with 3x, "سلمان" alone goes to the king (hundreds of mentions in
@@ -26,6 +26,9 @@ class Candidate:
     id_tokens: tuple[str, ...]  # the name key the id was made from
     count: int
     country: str | None = None  # the stored person's elected country
+    # Keys of its stored aliases of more than one word; read only for the candidates
+    # names_to_check gives (the display name alone hides "جورج دبليو بوش" behind "جورج بوش").
+    full_names: tuple[tuple[str, ...], ...] = ()
 
 
 def id_tokens(entity_id: str) -> tuple[str, ...]:
@@ -57,7 +60,18 @@ def _fits(new: tuple[str, ...], cand: Candidate) -> int:
         best = max(best, 2 if exact else 1 if fit else 0)
     if len(new) > 1 and len(cand.name_tokens) > 1 and not same_name(new, cand.name_tokens):
         return 0  # a full name never joins a person already known by another full name
+    if new not in cand.full_names and any(middles_differ(new, f) for f in cand.full_names):
+        return 0  # "جورج اتش دبليو بوش" (the father) never joins a stored "جورج دبليو بوش"
     return best
+
+
+def names_to_check(new: tuple[str, ...], candidates: list[Candidate]) -> list[str]:
+    """Ids of the candidates whose stored full names (Candidate.full_names) must be read
+    before choosing: those ``new`` fits by their display name and id, when ``new`` has middle
+    words that one of their other full names may contradict (middles_differ); else []."""
+    if len(new) < 3 or is_nasab(new):
+        return []
+    return [c.id for c in candidates if _fits(new, c)]
 
 
 def choose_person(

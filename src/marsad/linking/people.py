@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .gazetteers import Gazetteer
 from .given_names import GIVEN_NAMES
-from .keys import is_latin, name_key, osa_distance, similar_token
+from .keys import is_latin, name_key, osa_distance, similar_token, strip_article
 from .translit import to_arabic
 
 #: Words that glue to the next one in a compound given name: "عبد الله" is one name token.
@@ -83,10 +83,11 @@ def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two multi-token names of one person.
 
     Typo-equal; the same family name with a first name one letter off (ميشال/ميشيل); middle
-    names dropped (not in a nasab, where the middle is the father); a "بن ..." tail; a nasab
-    chain made longer ("محمد بن سلمان" in "محمد بن سلمان بن عبدالعزيز"); or a foreign name
-    with a first name dropped ("جوزيف بلاتر" in "سيب جوزيف بلاتر"), never one that starts with
-    an Arabic given name, which chains its father's name ("محمد عادل إمام" is not "عادل إمام").
+    names dropped (not in a nasab, where the middle is the father), unless both keep middle
+    names that differ (middles_differ); a "بن ..." tail; a nasab chain made longer ("محمد بن
+    سلمان" in "محمد بن سلمان بن عبدالعزيز"); or a foreign name with a first name dropped
+    ("جوزيف بلاتر" in "سيب جوزيف بلاتر"), never one that starts with an Arabic given name,
+    which chains its father's name ("محمد عادل إمام" is not "عادل إمام").
     """
     if len(a) == len(b):
         return all(similar_token(x, y) for x, y in zip(a, b, strict=True)) or _first_name_typo(a, b)
@@ -100,8 +101,25 @@ def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
             similar_token(x, y) for x, y in zip(short, head, strict=True)
         )
     if similar_token(short[0], long_[0]) and similar_token(short[-1], long_[-1]):
-        return True
+        return not middles_differ(short, long_)
     return long_[0] not in GIVEN_NAMES and short[-1] == long_[-1] and _in_order(short, long_)
+
+
+def middles_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One first and family name, both names keep middle words and neither's begin the
+    other's: "جورج دبليو بوش" (the son) and "جورج اتش دبليو بوش" (his father). A chain made
+    longer ("محمد حسني مبارك" in "محمد حسني السيد مبارك") or a middle dropped ("جورج بوش")
+    is no conflict; a nasab never is one here (same_name reads its chain), nor another first
+    name ("هادي يعين نايف البكري", a span that ran past the name, against "نايف صالح البكري").
+    """
+    if len(a) < 3 or len(b) < 3 or is_nasab(a) or is_nasab(b):
+        return False
+    if not (similar_token(a[0], b[0]) and similar_token(a[-1], b[-1])):
+        return False
+    short, long_ = (a[1:-1], b[1:-1]) if len(a) <= len(b) else (b[1:-1], a[1:-1])
+    # "محمد الخالد الصباح" is "محمد خالد الحمد الصباح": a father's name takes the article
+    pairs = zip(short, long_[: len(short)], strict=True)
+    return not all(similar_token(strip_article(x), strip_article(y)) for x, y in pairs)
 
 
 def _in_order(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:

@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from typing import Any
 
 from ..document import Article, Entity
-from ..linking.canonical import Candidate, bridged, choose_person, id_tokens, person_keys
+from ..linking.canonical import (
+    Candidate,
+    bridged,
+    choose_person,
+    id_tokens,
+    names_to_check,
+    person_keys,
+)
 from ..linking.people import person_tokens
 
 #: Candidates read per lookup; a partial shared by more people than this is ambiguous anyway.
@@ -68,6 +76,20 @@ def _resolve(db: sqlite3.Connection, entity: Entity) -> str:
     if target is not None:
         return target
     tokens = id_tokens(entity.id)
+    cands = _person_candidates(db, tokens)
+    stated = None if entity.country_guessed else entity.country
+    chosen = choose_person(tokens, cands, stated)
+    if chosen is not None:
+        return chosen
+    bridge = bridged(tokens, cands)
+    for loser in bridge[1:]:
+        merge_entities(db, loser, bridge[0])
+    return bridge[0] if bridge else entity.id
+
+
+def _person_candidates(db: sqlite3.Connection, tokens: tuple[str, ...]) -> list[Candidate]:
+    """Stored people sharing a blocking key with ``tokens``, most mentioned first; those
+    canonical.names_to_check names carry their stored full names (one more query)."""
     keys = sorted(person_keys(tokens))
     marks = ",".join("?" * len(keys))
     rows = db.execute(
@@ -77,14 +99,18 @@ def _resolve(db: sqlite3.Connection, entity: Entity) -> str:
         (*keys, MAX_CANDIDATES),
     ).fetchall()
     cands = [Candidate(r[0], person_tokens(r[1], None), id_tokens(r[0]), r[2], r[3]) for r in rows]
-    stated = None if entity.country_guessed else entity.country
-    chosen = choose_person(tokens, cands, stated)
-    if chosen is not None:
-        return chosen
-    bridge = bridged(tokens, cands)
-    for loser in bridge[1:]:
-        merge_entities(db, loser, bridge[0])
-    return bridge[0] if bridge else entity.id
+    check = names_to_check(tokens, cands)
+    if not check:
+        return cands
+    full: dict[str, list[tuple[str, ...]]] = {}
+    marks = ",".join("?" * len(check))
+    for eid, key in db.execute(
+        f"SELECT entity_id, key FROM entity_aliases WHERE entity_id IN ({marks}) "
+        f"AND instr(key, ' ') > 0",
+        check,
+    ):
+        full.setdefault(eid, []).append(tuple(key.split()))
+    return [replace(c, full_names=tuple(full.get(c.id, ()))) for c in cands]
 
 
 def merge_entities(db: sqlite3.Connection, loser: str, winner: str) -> None:
