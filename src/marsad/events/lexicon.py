@@ -140,10 +140,18 @@ def _norm_pattern(word: str) -> str:
 
 
 def read_table(name: str) -> list[dict[str, str]]:
-    """Rows of a TSV in events/data (comment lines start with #; first row is the header)."""
+    """Rows of a TSV in events/data (comment lines start with #; first row is the header).
+    Fields are taken as written: no CSV quoting, since a pattern may be a quotation mark
+    (arguments.tsv). With Python's default quoting a lone '"' opened a quoted field that
+    swallowed the rows after it (#4)."""
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    width = len(lines[0].split("\t")) if lines else 0
+    bad = [r for r in rows if None in r or None in r.values() or len(r) != width]
+    if bad:
+        raise ValueError(f"events/data/{name}: rows without {width} tab-separated fields: {bad}")
+    return rows
 
 
 #: Letters that normalise to the key letter, for scanning text that was not normalised.
