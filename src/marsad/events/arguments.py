@@ -18,7 +18,7 @@ from typing import Any
 from ..arabic.normalise import normalize
 from ..document import Article, Entity, Mention
 from .lexicon import Match, PhraseTable, read_table
-from .sentence import SentenceView
+from .sentence import CLAUSE_MARKS, SentenceView
 
 _TO_RECIPIENT = frozenset({"recipient", "ل", "ب"})
 #: Words after a trigger within which its parties are sought (the next trigger or reported
@@ -268,4 +268,111 @@ def _location(places: list[Party]) -> Entity | None:
     for p in places:
         if p.marker in _TO_PLACE:
             return p.entity
+    return None
+
+
+#: Words that may stand between a cue of data/protest_targets.tsv and its party, by kind.
+#: From Arabic grammar, on hand-written examples (#4): a title between "ضد" / a verbal noun
+#: of ousting and a name ("ضد الرئيس فلان"); the grievance a possessor hangs on and a title
+#: after "احتجاجا على" ("على قرار الرئيس فلان"); none after a verb of demanding (its object
+#: follows it) or an office ("أمام مقر الحكومة").
+#: A participle of opposition takes its object with ل glued to it: none ("المناهضين للحكومة").
+TARGET_GAPS = {"against": 1, "opposed": 0, "over": 2, "demand": 0, "oust": 1, "facing": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class TargetTable:
+    """data/protest_targets.tsv: the cues (kind per match) and the authority nouns (sector)."""
+
+    cues: PhraseTable[str]
+    authorities: PhraseTable[str | None]
+
+    @classmethod
+    def load(cls) -> TargetTable:
+        rows = read_table("protest_targets.tsv")
+        kinds = {*TARGET_GAPS, "authority"}
+        bad = [r["pattern"] for r in rows if r["kind"] not in kinds]
+        if bad:
+            raise ValueError(f"protest_targets.tsv: unknown kind for {bad}")
+        cues = [(r["pattern"], r["kind"]) for r in rows if r["kind"] != "authority"]
+        bodies = [(r["pattern"], r["sector"] or None) for r in rows if r["kind"] == "authority"]
+        return cls(PhraseTable(cues), PhraseTable(bodies))
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Whom a protest is directed at: a linked entity, else an unnamed phrase (tokens
+    ``[first, last]`` with its sector)."""
+
+    first: int
+    last: int
+    entity: Entity | None
+    sector: str | None
+
+
+def protest_target(
+    view: SentenceView,
+    trigger: tuple[int, int],
+    marks: tuple[set[int], tuple[int, ...]],
+    parties: list[Party],
+    phrases: Sequence[tuple[int, int, str | None]],
+    table: TargetTable,
+) -> Target | None:
+    """The party a cue of opposition, grievance, demand, ousting or direction introduces
+    ("ضد الحكومة"، "احتجاجا على زيارة فلان"، "أمام السفارة الفرنسية") in the trigger's
+    clause: the first cue after the trigger, else the nearest before it. Only the first
+    party within the cue's gap counts, and no clause mark may stand before it. ``marks``:
+    where reported clauses and other events' triggers start (clause_bounds); a trigger that
+    is a cue ("باستقالة"، a RETREAT word) ends no clause, and the grievance after a cue may
+    be another event ("تنديدا بزيارة فلان"). ``phrases``: unnamed (first, last, sector)
+    phrases of the sentence."""
+    found = table.cues.find(view.forms)
+    complements, others = marks
+    starts = {c.start for c in found}
+    others = tuple(o for o in others if o not in starts)
+    clause, stop = clause_bounds(view, trigger, complements, others)
+    cues = [c for c in found if clause <= c.start < stop]
+    after = [c for c in cues if c.start >= trigger[0]]
+    before = [c for c in reversed(cues) if c.end <= trigger[0]]
+    for cue in (*after, *before):
+        target = _cue_party(view, cue, parties, phrases, table)
+        if target is not None:
+            return target
+    return None
+
+
+def _cue_party(
+    view: SentenceView,
+    cue: Match[str],
+    parties: list[Party],
+    phrases: Sequence[tuple[int, int, str | None]],
+    table: TargetTable,
+) -> Target | None:
+    """The first party that starts within the cue's gap (an office ending the cue may be the
+    phrase itself: "أمام السفارة الفرنسية")."""
+    start = cue.end
+    if cue.payload == "facing" and table.authorities.heads(view.forms[cue.end - 1]):
+        start = cue.end - 1
+    for i in range(start, min(cue.end + TARGET_GAPS[cue.payload] + 1, len(view.tokens))):
+        if view.tokens[i].text in CLAUSE_MARKS:
+            return None
+        glued = normalize(view.tokens[i].text)[:1]
+        named = next((p for p in parties if p.first == i), None)
+        phrase = next((p for p in phrases if p[0] == i), None)
+        if named is None and phrase is None:
+            continue
+        if cue.payload == "demand" and glued == "ب":
+            return None  # "مطالبين بالإفراج عن فلان": the demand, not whom it is made of
+        if cue.payload == "opposed" and glued != "ل":
+            return None  # "المعارضة السورية": the opposition itself
+        if named is not None:
+            return Target(named.first, named.last, named.entity, None)
+        assert phrase is not None
+        # "حكومة الرئيس فلان"، "السفارة الفرنسية": the name right after is the party.
+        owner = next((p for p in parties if p.first == phrase[1] + 1), None)
+        if owner is not None:
+            return Target(owner.first, owner.last, owner.entity, None)
+        if start < cue.end and phrase[0] == phrase[1]:
+            return None  # "أمام السفارة": whose embassy, the sentence does not say
+        return Target(phrase[0], phrase[1], None, phrase[2])
     return None

@@ -391,3 +391,39 @@ def _active(
         return actor, hurt
     later = [g for g in rest if g.marker is None and (actor is None or g.first > actor.last)]
     return actor, later[0] if later else None
+
+
+def authority_phrases(
+    view: SentenceView, table: PhraseTable[str | None], covered: set[int]
+) -> list[Group]:
+    """Bodies a protest may be directed at that no mention covers (data/protest_targets.tsv,
+    "authority"): the noun with the nouns in construct after it and its adjectives ("حكومة
+    الرئيس"، "السفارة الأمريكية"، "قوات الأمن العراقية"), at most MAX_AFTER_HEAD words after
+    the head, as group phrases are; the head's sector."""
+    out: list[Group] = []
+    i = 0
+    while i < len(view.forms):
+        sector = _authority(table, view.forms[i])
+        if i in covered or sector is None:
+            i += 1
+            continue
+        head, last = view.tokens[i].text, i
+        for k in range(i + 1, min(i + 1 + MAX_AFTER_HEAD, len(view.forms))):
+            text = view.tokens[k].text
+            if k in covered or text in CLAUSE_MARKS:
+                break
+            noun = _authority(table, view.forms[k]) is not None and _definite(text)
+            if not (noun or _nisba(text, head)):
+                break
+            last = k
+        out.append(Group(i, last, sector, False, False, None))
+        i = last + 1
+    return out
+
+
+def _authority(table: PhraseTable[str | None], forms: tuple[str, ...]) -> str | None:
+    """The sector of an authority noun with these forms, else None ("" sector: GOV)."""
+    for pat in table.heads(forms):
+        if len(pat.words) == 1:
+            return pat.payload or "GOV"
+    return None

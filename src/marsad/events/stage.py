@@ -17,11 +17,27 @@ from typing import Any
 
 from ..document import Article, Event, Mention, Phrase
 from ..settings import Settings
-from .arguments import Arguments, clause_bounds, find_arguments, load_markers, sentence_parties
+from .arguments import (
+    Arguments,
+    Party,
+    Target,
+    TargetTable,
+    clause_bounds,
+    find_arguments,
+    load_markers,
+    protest_target,
+    sentence_parties,
+)
 from .classifier import SentenceClassifier, sentence_features
 from .lexicon import Match, PhraseTable, Scan
 from .merge import merge_events
-from .parties import GroupLexicon, SentenceGroups, sentence_groups, unnamed_parties
+from .parties import (
+    GroupLexicon,
+    SentenceGroups,
+    authority_phrases,
+    sentence_groups,
+    unnamed_parties,
+)
 from .plover import AGREE_WHEN_FUTURE, Lexicons, Ontology, Trigger
 from .resolve import event_date
 from .sentence import CLAUSE_MARKS, SentenceView, WordCache, view
@@ -83,6 +99,7 @@ class EventStage:
         self.lexicons = Lexicons.load(self.ontology)
         self.markers = load_markers()
         self.groups = GroupLexicon.load()
+        self.targets = TargetTable.load()
         self.words = WordCache(self.lexicons, self.markers)
         self.scan = Scan(self.lexicons.triggers)
         self.classifier = classifier or SentenceClassifier.load(settings.event_model)
@@ -147,14 +164,49 @@ class EventStage:
             )
             if not _enough_parties(cand, args):
                 continue
+            target = None
+            if cand.type == "PROTEST":
+                groups = groups or sentence_groups(v, self.groups, named)
+                target, args = self._protest_target(v, span, parties, groups, named, args)
             aux = [*cand.aux, *(["historical"] if historical else [])]
             event = self._event(cand, args, v, contexts, when, aux)
             unnamed = self.ontology.quads.get(cand.type) == UNNAMED_QUAD
             if unnamed and (event.actor is None or event.recipient is None):
                 groups = groups or sentence_groups(v, self.groups, named)
                 self._add_phrases(event, v, groups, cand, complements, others)
+            if target is not None and target.entity is None:
+                start, end = v.abs_span(target.first, target.last + 1)
+                event.recipient_phrase = Phrase(start, end, target.sector)
             out.append(event)
         return out
+
+    def _protest_target(
+        self,
+        v: SentenceView,
+        span: tuple[int, int],
+        parties: list[Party],
+        groups: SentenceGroups,
+        named: set[int],
+        args: Arguments,
+    ) -> tuple[Target | None, Arguments]:
+        """PLOVER: a protest's recipient is whom it is directed at, which only a cue says
+        (arguments.protest_target); a party merely named near it is none. The target is no
+        actor. The clause is the trigger's, up to a reported clause or a trigger of another
+        type (a protest trigger, "احتجاجا", is the protest said again)."""
+        complements = {m.start for m in v.markers if m.payload == "complement"}
+        others = tuple(
+            m.start for m in v.triggers if m.start >= span[1] and m.payload.type != "PROTEST"
+        )
+        phrases = [(g.first, g.last, g.sector) for g in groups.groups]
+        bodies = authority_phrases(v, self.targets.authorities, named)
+        phrases += [(g.first, g.last, g.sector) for g in bodies]
+        target = protest_target(
+            v, span, (complements, others), parties, sorted(phrases), self.targets
+        )
+        entity = target.entity if target is not None else None
+        same = entity is not None and args.actor is not None and args.actor.id == entity.id
+        actor = None if same else args.actor
+        return target, Arguments(actor, entity, args.location)
 
     def _add_phrases(
         self,
@@ -172,7 +224,8 @@ class EventStage:
         span = (cand.trigger.start, cand.trigger.end)
         # A trigger word that names the doers ("المحتجون") is their phrase, not a new clause.
         others = tuple(o for o in others if not any(g.holds(o) for g in groups.groups))
-        need = (event.actor is None, event.recipient is None)
+        # A protest's recipient comes from its cues alone (_protest_target).
+        need = (event.actor is None, event.recipient is None and cand.type != "PROTEST")
         if trig.host:  # the grammatical subject hosts: it is the recipient (see visit)
             need = need[::-1]
         actor, acted = unnamed_parties(
