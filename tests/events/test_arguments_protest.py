@@ -54,6 +54,8 @@ def phrase_text(art: Article, event: Event) -> str | None:
         # A grievance that is itself an event (a visit) still names its author.
         ("تظاهر المئات في المدينة تنديدا بزيارة ألفا", "per:alpha"),
         ("تظاهر الآلاف في العاصمة ورددوا شعارات مناهضة لفرنسا", "loc:fra"),
+        # A title in construct before the name: the name is the party.
+        ("تظاهر آلاف العمال في العاصمة مطالبين رئيس الوزراء ألفا بالرحيل", "per:alpha"),
     ],
 )
 def test_a_cue_names_the_party_protested_against(
@@ -94,6 +96,10 @@ def test_an_unnamed_authority_after_a_cue_is_the_recipient_phrase(
         "تظاهر المئات في الساحة أمس، وقال ألفا إن الحكومة ضد النجم",
         # What is demanded ("بالإفراج عن"), not whom it is demanded of.
         "تظاهر المئات في الساحة مطالبين بالإفراج عن ألفا",
+        # The possessor of a verbal noun of harm is its victim, not the target.
+        "تظاهر آلاف الطلاب في العاصمة احتجاجا على اعتقال ألفا",
+        # An ousting before the trigger is no demand of the protest.
+        "بعد إقالة ألفا تظاهر آلاف الطلاب في العاصمة",
         # A bare embassy says whose it is not.
         "تظاهر آلاف الطلاب أمام السفارة",
         # "المعارضة" without ل is the opposition itself, not what it opposes.
@@ -110,5 +116,5 @@ def test_target_table_kinds_and_sectors() -> None:
     table = TargetTable.load()
     assert table.cues.find([("ضد",)])[0].payload == "against"
     rows = read_table("protest_targets.tsv")
-    assert {r["kind"] for r in rows} == {*TARGET_GAPS, "authority"}
+    assert {r["kind"] for r in rows} == {*TARGET_GAPS, "authority", "author"}
     assert all(r["sector"] for r in rows if r["kind"] == "authority")

@@ -280,23 +280,28 @@ def _location(places: list[Party]) -> Entity | None:
 TARGET_GAPS = {"against": 1, "opposed": 0, "over": 2, "demand": 0, "oust": 1, "facing": 0}
 
 
+_FRONTED = frozenset({"against", "opposed", "over"})
+
+
 @dataclass(frozen=True, slots=True)
 class TargetTable:
     """data/protest_targets.tsv: the cues (kind per match) and the authority nouns (sector)."""
 
     cues: PhraseTable[str]
     authorities: PhraseTable[str | None]
+    authors: PhraseTable[str]
 
     @classmethod
     def load(cls) -> TargetTable:
         rows = read_table("protest_targets.tsv")
-        kinds = {*TARGET_GAPS, "authority"}
+        kinds = {*TARGET_GAPS, "authority", "author"}
         bad = [r["pattern"] for r in rows if r["kind"] not in kinds]
         if bad:
             raise ValueError(f"protest_targets.tsv: unknown kind for {bad}")
-        cues = [(r["pattern"], r["kind"]) for r in rows if r["kind"] != "authority"]
+        cues = [(r["pattern"], r["kind"]) for r in rows if r["kind"] in TARGET_GAPS]
         bodies = [(r["pattern"], r["sector"] or None) for r in rows if r["kind"] == "authority"]
-        return cls(PhraseTable(cues), PhraseTable(bodies))
+        authors = [(r["pattern"], "author") for r in rows if r["kind"] == "author"]
+        return cls(PhraseTable(cues), PhraseTable(bodies), PhraseTable(authors))
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,16 +329,22 @@ def protest_target(
     party within the cue's gap counts, and no clause mark may stand before it. ``marks``:
     where reported clauses and other events' triggers start (clause_bounds); a trigger that
     is a cue ("باستقالة"، a RETREAT word) ends no clause, and the grievance after a cue may
-    be another event ("تنديدا بزيارة فلان"). ``phrases``: unnamed (first, last, sector)
-    phrases of the sentence."""
+    be another event ("تنديدا بزيارة فلان"); a quoted chant is the protest's own.
+    ``phrases``: unnamed (first, last, sector) phrases of the sentence."""
     found = table.cues.find(view.forms)
     complements, others = marks
+    # A quotation after the trigger is the protesters' own chant, the object of the clause's
+    # verb ("هتفوا «يسقط فلان»"), not another speaker's clause: only "إن"/a colon end it.
+    complements = {i for i in complements if i < trigger[0] or view.tokens[i].text not in _CLOSERS}
     starts = {c.start for c in found}
     others = tuple(o for o in others if o not in starts)
     clause, stop = clause_bounds(view, trigger, complements, others)
     cues = [c for c in found if clause <= c.start < stop]
     after = [c for c in cues if c.start >= trigger[0]]
-    before = [c for c in reversed(cues) if c.end <= trigger[0]]
+    # Before the trigger only a word of opposition or grievance ("المناوئين للحكومة ...
+    # تظاهروا"); a demand or an ousting there is no part of the protest ("وجاءت إقالة فلان
+    # في وقت ... لتظاهرات").
+    before = [c for c in reversed(cues) if c.end <= trigger[0] and c.payload in _FRONTED]
     for cue in (*after, *before):
         target = _cue_party(view, cue, parties, phrases, table)
         if target is not None:
@@ -349,7 +360,8 @@ def _cue_party(
     table: TargetTable,
 ) -> Target | None:
     """The first party that starts within the cue's gap (an office ending the cue may be the
-    phrase itself: "أمام السفارة الفرنسية")."""
+    phrase itself: "أمام السفارة الفرنسية"); the words before it must be nouns whose
+    possessor is their author ("قرار"، "زيارة"; data/protest_targets.tsv "author")."""
     start = cue.end
     if cue.payload == "facing" and table.authorities.heads(view.forms[cue.end - 1]):
         start = cue.end - 1
@@ -360,6 +372,8 @@ def _cue_party(
         named = next((p for p in parties if p.first == i), None)
         phrase = next((p for p in phrases if p[0] == i), None)
         if named is None and phrase is None:
+            if not table.authors.heads(view.forms[i]):
+                return None  # "احتجاجا على اعتقال فلان": the arrested is no target
             continue
         if cue.payload == "demand" and glued == "ب":
             return None  # "مطالبين بالإفراج عن فلان": the demand, not whom it is made of

@@ -398,8 +398,8 @@ def authority_phrases(
 ) -> list[Group]:
     """Bodies a protest may be directed at that no mention covers (data/protest_targets.tsv,
     "authority"): the noun with the nouns in construct after it and its adjectives ("حكومة
-    الرئيس"، "السفارة الأمريكية"، "قوات الأمن العراقية"), at most MAX_AFTER_HEAD words after
-    the head, as group phrases are; the head's sector."""
+    الرئيس"، "رئيس الوزراء"، "السفارة الأمريكية"، "قوات الأمن العراقية"), at most
+    MAX_AFTER_HEAD words after the head, as group phrases are; the head's sector."""
     out: list[Group] = []
     i = 0
     while i < len(view.forms):
@@ -413,7 +413,10 @@ def authority_phrases(
             if k in covered or text in CLAUSE_MARKS:
                 break
             noun = _authority(table, view.forms[k]) is not None and _definite(text)
-            if not (noun or _nisba(text, head)):
+            # An indefinite head is in construct with the definite noun after it: "رئيس
+            # الوزراء"، "وزير الخارجية".
+            construct = k == i + 1 and not _definite(head) and _definite(text)
+            if not (noun or construct or _nisba(text, head)):
                 break
             last = k
         out.append(Group(i, last, sector, False, False, None))
