@@ -320,6 +320,8 @@ def unnamed_parties(
         actor = agent
     else:
         actor, acted = _active(own, agent, before, after, end, assault=kind == "ASSAULT")
+    if kind == "PROTEST" and actor is not None and actor.sector in ARMED:
+        actor = None  # "انتشار 2000 شرطي قبل احتجاجات": the armed police no protesters
     actor, acted = _fallbacks(found, sides, groups, actor, acted, start, clause, kind, patient)
     if actor is not None and acted is not None and actor.first == acted.first:
         acted = None
