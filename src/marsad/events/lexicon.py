@@ -1,8 +1,9 @@
 """Phrase tables over normalised words: triggers, context keywords, auxiliary-mode cues.
 
-A pattern is one or more words; a word ending in ``*`` matches any word it begins. Words are
-compared after ``arabic.normalize`` and after peeling the proclitics و ف ب ل ك and the
-article (ال، لل), so "وبالشكر" matches the pattern "شكر*".
+A pattern is one or more words; a word ending in ``*`` matches any word it begins, one
+ending in ``+`` only the word's inflections (see ``ending_ok``). Words are compared after
+``arabic.normalize`` and after peeling the proclitics و ف ب ل ك and the article (ال، لل),
+so "وبالشكر" matches the pattern "شكر*".
 """
 
 from __future__ import annotations
@@ -63,10 +64,38 @@ class _Pattern(Generic[P]):
     payload: P
 
 
+#: Endings a ``+`` word does not take: an adjective made from the stem (nisba: -ي، -ية،
+#: -يين، -يون، -يات، -يا, also -اني) is another word, often a family name: "الرحباني"
+#: is no رحب+ (welcome), "البحثية" no بحث+ (talks), "طالباني" no طالب+ (demand). The
+#: endings are the Arabic nisba forms after normalize (ة→ه). A bare -ي is "my"
+#: ("زيارتي") except after the article, which a possessive never takes ("البحثي"). In the
+#: 2,000 articles of the trigger reading list (#4; /work/notes/exp/triggers/nisba_count.py)
+#: every non-PROTEST/ASSAULT trigger match with such an ending was an adjective or a name
+#: (26 البحثيه, 10 الرحباني, 9 العفويه, 5 فرضيه, 4 طالباني ...). Normalising makes ى a ي,
+#: so a stem whose plural ends in ى ("قتلى") must keep ``*``.
+_NISBA = re.compile(r"(?:ان)?ي(?:ه|ين|ون|ات|تين|تان|ا)?")
+#: Longest ending a ``+`` word takes: a plural or dual mark and a pronoun ("اتهما" in
+#: "اتهاماتهما"); a longer rest is another word ("نوهانوفيتش", a name, under نوه*).
+MAX_ENDING = 5
+
+
+def ending_ok(rest: str, form: str, forms: Sequence[str]) -> bool:
+    """Whether ``rest``, what follows a ``+`` stem in ``form`` (one of a word's ``forms``),
+    is an inflection of the stem rather than a new word built on it."""
+    if len(rest) > MAX_ENDING:
+        return False
+    if rest == "ي":
+        return not any(g.endswith("ال" + form) or g.endswith("لل" + form) for g in forms)
+    return _NISBA.fullmatch(rest) is None
+
+
 def _word_matches(pattern: str, forms: Sequence[str]) -> bool:
     if pattern.endswith("*"):
         stem = pattern[:-1]
         return any(f.startswith(stem) for f in forms)
+    if pattern.endswith("+"):
+        stem = pattern[:-1]
+        return any(f.startswith(stem) and ending_ok(f[len(stem) :], f, forms) for f in forms)
     return pattern in forms
 
 
@@ -80,7 +109,7 @@ class PhraseTable(Generic[P]):
             words = tuple(_norm_pattern(w) for w in text.split())
             pat = _Pattern(words, payload)
             head = words[0]
-            if head.endswith("*"):
+            if head.endswith(("*", "+")):
                 self.prefix.setdefault(head[:-1], []).append(pat)
             else:
                 self.exact.setdefault(head, []).append(pat)
@@ -94,7 +123,9 @@ class PhraseTable(Generic[P]):
                 start = form[:n]
                 if start not in self._starts:
                     break
-                yield from self.prefix.get(start, ())
+                for pat in self.prefix.get(start, ()):
+                    if pat.words[0][-1] == "*" or ending_ok(form[n:], form, forms):
+                        yield pat
 
     def heads(self, forms: Sequence[str]) -> tuple[_Pattern[P], ...]:
         """The patterns whose first word matches a word with these ``forms`` (memoisable)."""
@@ -134,9 +165,8 @@ def _match_rest(
 
 
 def _norm_pattern(word: str) -> str:
-    star = word.endswith("*")
-    core = normalize(word.rstrip("*"))
-    return core + "*" if star else core
+    mark = word[-1] if word.endswith(("*", "+")) else ""
+    return normalize(word.rstrip("*+")) + mark
 
 
 def read_table(name: str) -> list[dict[str, str]]:
