@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from ..arabic.normalise import normalize
 from ..arabic.tokenise import Token, tokenize
-from .lexicon import Match, PhraseTable, word_forms
+from .lexicon import Match, PhraseTable, read_table, word_forms
 from .plover import Cue, Lexicons, Trigger
 
 #: Words that may stand inside a blocked phrase ("رفض الوزير التعليق"): the subject of a
@@ -72,6 +72,31 @@ class Word(NamedTuple):
     blocked: tuple[Any, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Senses:
+    """Trigger patterns with a second sense in another field of news (data/senses.tsv:
+    "اللقاء" is a match in sport) and the cue words that mark each field."""
+
+    fields: dict[str, str]
+    cues: PhraseTable[str]
+
+    @classmethod
+    def load(cls) -> Senses:
+        rows = read_table("senses.tsv")
+        fields = {r["pattern"]: r["field"] for r in rows if r["kind"] == "trigger"}
+        cues = [(r["pattern"], r["field"]) for r in rows if r["kind"] == "cue"]
+        return cls(fields, PhraseTable(cues))
+
+    def keep(
+        self, triggers: list[Match[Trigger]], forms: list[tuple[str, ...]]
+    ) -> list[Match[Trigger]]:
+        """The triggers whose listed field has no cue word in the sentence."""
+        if not any(m.payload.pattern in self.fields for m in triggers):
+            return triggers
+        present = {m.payload for m in self.cues.find(forms)}
+        return [m for m in triggers if self.fields.get(m.payload.pattern) not in present]
+
+
 class WordCache:
     """Written word -> Word, owned by one stage: news repeats its words, so normalising and
     looking up each distinct word once is most of the stage's speed."""
@@ -83,6 +108,7 @@ class WordCache:
     def __init__(self, lexicons: Lexicons, markers: PhraseTable[str] | None = None) -> None:
         self.lexicons = lexicons
         self.markers = markers
+        self.senses = Senses.load()
         self.words: dict[str, Word] = {}
 
     def get(self, word: str) -> Word:
@@ -108,7 +134,8 @@ def view(
     text: str, start: int, end: int, lexicons: Lexicons, cache: WordCache | None = None
 ) -> SentenceView:
     """Tokenise ``text[start:end]`` and match the lexicons on it (contexts and aux cues only
-    when a trigger is there: without one the sentence codes nothing)."""
+    when a trigger is there: without one the sentence codes nothing). Triggers cancelled by
+    a blocked phrase or by a cue of another sense (``Senses``) are left out."""
     cache = cache or WordCache(lexicons)
     sentence = text[start:end]
     tokens = tokenize(sentence)
@@ -122,6 +149,7 @@ def view(
         }
         if blocked:
             found.triggers = [m for m in found.triggers if m.start not in blocked]
+        found.triggers = cache.senses.keep(found.triggers, forms)
         found.contexts = lexicons.contexts.find(forms, [w.contexts for w in words])
         found.cues = lexicons.aux.find(forms, [w.aux for w in words])
         if cache.markers is not None:
