@@ -121,6 +121,6 @@ def test_target_table_kinds_and_sectors() -> None:
 
 
 def test_armed_police_before_a_protest_are_not_its_actor(stage: EventStage) -> None:
-    art, event = protest(stage, "انتشار ألفي شرطي قبل مظاهرات مناهضة لألفا")
+    _art, event = protest(stage, "انتشار ألفي شرطي قبل مظاهرات مناهضة لألفا")
     assert event.recipient == "per:alpha"
     assert event.actor_phrase is None or event.actor_phrase.sector not in ("COP", "MIL")
