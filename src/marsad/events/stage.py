@@ -18,8 +18,10 @@ from typing import Any
 from ..document import Article, Event, Mention, Phrase
 from ..settings import Settings
 from .arguments import (
+    JOINT_TYPES,
     Arguments,
     Party,
+    SideWords,
     Target,
     TargetTable,
     clause_bounds,
@@ -98,6 +100,7 @@ class EventStage:
         self.ontology = Ontology.load()
         self.lexicons = Lexicons.load(self.ontology)
         self.markers = load_markers()
+        self.sides = SideWords.load()
         self.groups = GroupLexicon.load()
         self.targets = TargetTable.load()
         self.words = WordCache(self.lexicons, self.markers)
@@ -148,8 +151,8 @@ class EventStage:
         self, v: SentenceView, article: Article, reference: date | None
     ) -> list[Event]:
         mentions = _mentions_in(article.mentions, v.start, v.end)
-        parties, places = sentence_parties(v, article, mentions)
-        complements = {m.start for m in v.markers if m.payload == "complement"}
+        parties, places = sentence_parties(v, article, mentions, self.sides)
+        complements = clause_starts(v)
         contexts = sorted({m.payload for m in v.contexts})
         when, historical = event_date(v.text, reference)
         named = {i for p in (*parties, *places) for i in range(p.first, p.last + 1)}
@@ -160,7 +163,16 @@ class EventStage:
             patient = cand.trigger is not None and cand.trigger.payload.patient
             others = tuple(m.start for m in v.triggers if m.start >= span[1])
             args = find_arguments(
-                v, span, parties, places, complements, patient=patient, others=others
+                v,
+                span,
+                parties,
+                places,
+                complements,
+                patient=patient,
+                others=others,
+                joint=cand.type in JOINT_TYPES,
+                sides=self.sides,
+                marked_objects=cand.type not in CLASSIFIED,
             )
             if not _enough_parties(cand, args):
                 continue
@@ -193,7 +205,7 @@ class EventStage:
         (arguments.protest_target); a party merely named near it is none. The target is no
         actor. The clause is the trigger's, up to a reported clause or a trigger of another
         type (a protest trigger, "احتجاجا", is the protest said again)."""
-        complements = {m.start for m in v.markers if m.payload == "complement"}
+        complements = clause_starts(v)
         others = tuple(
             m.start for m in v.triggers if m.start >= span[1] and m.payload.type != "PROTEST"
         )
@@ -287,6 +299,12 @@ def visit(actor: Any, recipient: Any, location: Any, mode: str | None, *, host: 
     if recipient.country == location.country and actor.country not in (None, location.country):
         return actor, recipient, "visit"
     return actor, recipient, mode
+
+
+def clause_starts(v: SentenceView) -> set[int]:
+    """Words after which a new clause starts: a reported clause ("قال ... إن"، a colon) or a
+    clause word of data/arguments.tsv ("بينما"، "وقد")."""
+    return {m.start for m in v.markers if m.payload in ("complement", "clause")}
 
 
 def bound_aux(v: SentenceView, trigger: Match[Trigger], cues: PhraseTable[Any]) -> tuple[str, ...]:

@@ -1,0 +1,101 @@
+"""Words and tests that decide which parties of a sentence are sides of an event (#4, sides):
+media outlets (sources, no sides), office nouns (a title names the actor's office), and
+"و" joining a party to the actor (the other side of a joint event, a co-actor otherwise).
+How each rule was chosen is in data/sides.tsv, data/arguments.tsv and arguments._other_sides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..arabic.normalise import normalize
+from ..document import Entity
+from .lexicon import PhraseTable, read_table
+from .sentence import CLAUSE_MARKS, SentenceView
+
+if TYPE_CHECKING:
+    from .arguments import Party
+
+#: Words between a party and an office noun naming the next party its office ("فلان
+#: رئيسة اتحاد"، "فلان عضو مجلس"): the title with one word of its construct, set on the
+#: 100-event sample's two cases and hand-written sentences (#4, sides).
+APPOSITION_GAP = 2
+#: Words of a title between "و" and the name it joins ("ووزير الداخلية الفرنسي فلان"):
+#: the seed page's longest, office + ministry + adjective (#4, sides).
+TITLE_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SideWords:
+    """data/sides.tsv: media names (normalised) and office nouns (see its header)."""
+
+    media: frozenset[str]
+    titles: PhraseTable[str]
+
+    @classmethod
+    def load(cls) -> SideWords:
+        rows = read_table("sides.tsv")
+        bad = [r["pattern"] for r in rows if r["kind"] not in ("media", "title")]
+        if bad:
+            raise ValueError(f"sides.tsv: unknown kind for {bad}")
+        media = frozenset(normalize(r["pattern"]) for r in rows if r["kind"] == "media")
+        titles = [(r["pattern"], "title") for r in rows if r["kind"] == "title"]
+        return cls(media, PhraseTable(titles))
+
+    def is_media(self, entity: Entity, marker: str | None) -> bool:
+        """An ORG that a media noun introduces, with sector MED, or a known outlet name."""
+        if entity.type != "ORG":
+            return False
+        if marker == "media" or entity.sector == "MED":
+            return True
+        names = {entity.name, *entity.aliases}
+        return any(normalize(n) in self.media for n in names)
+
+    def is_title(self, forms: tuple[str, ...]) -> bool:
+        return any(len(p.words) == 1 for p in self.titles.heads(forms))
+
+
+def coordinated(view: SentenceView, left: Party, right: Party, sides: SideWords | None) -> bool:
+    """ "الرباط وباريس"، "فلان، والأمير فلان"، "فلان مرفوقا بفلان ووزير الداخلية فلان": "و"
+    on ``right``'s first word or on one of the TITLE_WORDS words before it (its title),
+    with no clause mark between."""
+    for k in range(right.first, max(left.last, right.first - TITLE_WORDS - 1), -1):
+        text = view.tokens[k].text
+        if k < right.first and text in CLAUSE_MARKS:
+            return False
+        word = normalize(text)
+        # "وزير" and "ويلبور" begin with the letter of "و" but are a title and a name.
+        whole_title = sides is not None and sides.is_title((word,))
+        if k == right.first and word in _first_words(right.entity):
+            continue
+        if word == "و" or (word.startswith("و") and word[1:] in view.forms[k] and not whole_title):
+            return True
+    return False
+
+
+def _first_words(entity: Entity) -> set[str]:
+    return {normalize(n).split()[0] for n in (entity.name, *entity.aliases) if n.strip()}
+
+
+def appositions(view: SentenceView, actor: Party, after: list[Party], sides: SideWords) -> set[int]:
+    """First words of the organisations after ``actor`` that an office noun names as its
+    office ("فلانة رئيسة اتحاد المصارف"، "فلان عضو مجلس الشورى وفلان"), and the parties "و"
+    joins to them."""
+    out: set[int] = set()
+    anchor = actor
+    for p in after:
+        if p.first <= actor.last:
+            continue
+        gap = range(anchor.last + 1, p.first)
+        office = (
+            p.entity.type == "ORG"
+            and p.marker is None
+            and 0 < len(gap) <= APPOSITION_GAP
+            and sides.is_title(view.forms[gap[0]])
+        )
+        if not (office or (out and coordinated(view, anchor, p, sides))):
+            break
+        out.add(p.first)
+        anchor = p
+    return out
