@@ -20,6 +20,7 @@ ENTITIES = {
     "per:gamma": Entity("per:gamma", "جاما", "PER", country="EGY", sector="GOV"),
     "per:walid": Entity("per:walid", "وليد", "PER", country="EGY", sector="GOV"),
     "iso:MAR": Entity("iso:MAR", "المغرب", "LOC", country="MAR"),
+    "iso:FRA": Entity("iso:FRA", "فرنسا", "LOC", country="FRA"),
     "org:najm": Entity("org:najm", "النجم", "ORG", country="MAR", sector="BUS"),
     "org:sharq": Entity("org:sharq", "الشرق الأوسط", "ORG"),
     "geo:rabat": Entity("geo:rabat", "الرباط", "LOC", country="MAR", geonames_id=2538475),
@@ -30,6 +31,7 @@ SPOTS = {
     "جاما": "per:gamma",
     "وليد": "per:walid",
     "المغرب": "iso:MAR",
+    "فرنسا": "iso:FRA",
     "النجم": "org:najm",
     "الشرق الأوسط": "org:sharq",
     "الرباط": "geo:rabat",
@@ -130,3 +132,20 @@ def test_sides_office_after_actor_is_no_recipient(stage: EventStage) -> None:
 def test_sides_party_after_actor_without_title_is_the_recipient(stage: EventStage) -> None:
     ev = coded(stage, "ودعت ألفا النجم إلى الهدوء.", "REQUEST")
     assert (ev.actor, ev.recipient) == ("per:alpha", "org:najm")
+
+
+def test_sides_waw_on_a_title_joins_the_name_after_it(stage: EventStage) -> None:
+    ev = coded(stage, "وبعث ألفا، ووزير الداخلية بيتا برقيات تهنئة بمناسبة العيد.", "SUPPORT")
+    assert ev.actor == "per:alpha" and ev.recipient is None
+
+
+def test_sides_waw_on_another_noun_joins_no_party(stage: EventStage) -> None:
+    text = "وفرضت فرنسا رسوما على واردات الصلب والألمنيوم من المغرب، ويهدد ألفا بمدها."
+    ev = coded(stage, text, "THREATEN")
+    assert ev.recipient == "iso:MAR"
+
+
+def test_sides_partner_after_ba_and_title_is_side_of_joint_event(stage: EventStage) -> None:
+    text = "قال مكتبه إن ألفا اتصل بالملك بيتا مساء أمس لبحث التعاون الأمني."
+    ev = coded(stage, text, "CONSULT")
+    assert (ev.actor, ev.recipient) == ("per:alpha", "per:beta")

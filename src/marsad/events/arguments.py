@@ -19,7 +19,7 @@ from ..arabic.normalise import normalize
 from ..document import Article, Entity, Mention
 from .lexicon import Match, PhraseTable, read_table
 from .sentence import CLAUSE_MARKS, SentenceView
-from .sides import SideWords, appositions, coordinated
+from .sides import TITLE_WORDS, SideWords, appositions, coordinated, joined
 
 _TO_RECIPIENT = frozenset({"recipient", "ل", "ب"})
 #: Words after a trigger within which its parties are sought (the next trigger or reported
@@ -271,10 +271,17 @@ def _other_sides(
         p
         for p in before
         if p is not actor
-        and (coordinated(view, actor, p, sides) == joint or (joint and p.marker == "recipient"))
+        and (coordinated(view, actor, p, sides) == joint or (joint and _introduced(view, p, sides)))
     ]
     rest += [p for p in after if p.first not in own]
     return [p for p in rest if not _same_side(p, actor)]
+
+
+def _introduced(view: SentenceView, party: Party, sides: SideWords | None) -> bool:
+    """A preposition of the partner introduces the party or its title ("مع فلان"، "اتصل
+    بخادم الحرمين الملك فلان"): a side of a joint event even before its trigger."""
+    start = party.first - 1 - TITLE_WORDS
+    return party.marker in _OBJECT_MARKERS or joined(view, start, party, "ب", sides)
 
 
 def clause_bounds(

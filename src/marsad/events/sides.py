@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 #: رئيسة اتحاد"، "فلان عضو مجلس"): the title with one word of its construct, set on the
 #: 100-event sample's two cases and hand-written sentences (#4, sides).
 APPOSITION_GAP = 2
-#: Words of a title between "و" and the name it joins ("ووزير الداخلية الفرنسي فلان"):
-#: the seed page's longest, office + ministry + adjective (#4, sides).
+#: Words of a title between "و" (or "بـ") and the name it joins ("ووزير الداخلية الفرنسي
+#: فلان"): the seed page's longest, office + ministry + adjective (#4, sides).
 TITLE_WORDS = 3
 
 
@@ -58,19 +58,33 @@ class SideWords:
 
 def coordinated(view: SentenceView, left: Party, right: Party, sides: SideWords | None) -> bool:
     """ "الرباط وباريس"، "فلان، والأمير فلان"، "فلان مرفوقا بفلان ووزير الداخلية فلان": "و"
-    on ``right``'s first word or on one of the TITLE_WORDS words before it (its title),
-    with no clause mark between."""
-    for k in range(right.first, max(left.last, right.first - TITLE_WORDS - 1), -1):
+    joins ``right`` (see joined) to a phrase after ``left``."""
+    return joined(view, left.last, right, "و", sides)
+
+
+def joined(
+    view: SentenceView, after: int, right: Party, prefix: str, sides: SideWords | None
+) -> bool:
+    """``prefix`` ("و", "ب") stands on ``right``'s first word, or alone or glued on a title
+    at most TITLE_WORDS words before it ("ووزير الداخلية الفرنسي فلان"، "بخادم الحرمين
+    الملك فلان"), after word ``after``, with no clause mark between. A word that only
+    begins with the letter is none ("وزير"، "ويلبور"، "والألمنيوم من فلان")."""
+    for k in range(right.first, max(after, right.first - TITLE_WORDS - 1), -1):
         text = view.tokens[k].text
         if k < right.first and text in CLAUSE_MARKS:
             return False
         word = normalize(text)
-        # "وزير" and "ويلبور" begin with the letter of "و" but are a title and a name.
         whole_title = sides is not None and sides.is_title((word,))
-        if k == right.first and word in _first_words(right.entity):
+        if whole_title or (k == right.first and word in _first_words(right.entity)):
             continue
-        if word == "و" or (word.startswith("و") and word[1:] in view.forms[k] and not whole_title):
-            return True
+        if word == prefix:
+            nxt = k + 1
+            if nxt == right.first or (sides is not None and sides.is_title(view.forms[nxt])):
+                return True
+        elif word.startswith(prefix) and word[len(prefix) :] in view.forms[k]:
+            rest = tuple(f for f in view.forms[k] if f != word)
+            if k == right.first or (sides is not None and sides.is_title(rest)):
+                return True
     return False
 
 
