@@ -149,3 +149,28 @@ def test_sides_partner_after_ba_and_title_is_side_of_joint_event(stage: EventSta
     text = "قال مكتبه إن ألفا اتصل بالملك بيتا مساء أمس لبحث التعاون الأمني."
     ev = coded(stage, text, "CONSULT")
     assert (ev.actor, ev.recipient) == ("per:alpha", "per:beta")
+
+
+def test_sides_possessive_noun_object_is_the_recipient(stage: EventStage) -> None:
+    ev = coded(stage, "وقال في حوار صحفي غداة لقائه بيتا في الرباط إن التعاون متين.", "CONSULT")
+    assert ev.actor is None and ev.recipient == "per:beta"
+
+
+def test_sides_noun_without_pronoun_keeps_its_subject(stage: EventStage) -> None:
+    ev = coded(stage, "وجاء لقاء بيتا وجاما بعد أشهر من القطيعة.", "CONSULT")
+    assert ev.actor == "per:beta"
+
+
+def test_sides_hosting_noun_after_fi_has_the_guest_as_pronoun(stage: EventStage) -> None:
+    text = "ووصل ألفا إلى الرباط أمس، حيث كان في استقباله بيتا وعدد من المسؤولين."
+    ev = coded(stage, text, "CONSULT")
+    assert (ev.actor, ev.recipient, ev.mode) == ("per:alpha", "per:beta", "visit")
+
+
+def test_sides_possessive_reading_needs_a_noun() -> None:
+    from marsad.events.sides import possessive
+
+    assert possessive("زيارته", "زياره+") and possessive("لقائها", "لقاء+")
+    assert possessive("استقباله", "استقبال+") and possessive("تهنئته", "تهنئه+")
+    assert not possessive("يهددهم", "يهدد+") and not possessive("يزوره", "يزور+")
+    assert not possessive("زاره", "زار+") and not possessive("لقائهما", "لقاء+")

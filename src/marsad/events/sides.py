@@ -113,3 +113,28 @@ def appositions(view: SentenceView, actor: Party, after: list[Party], sides: Sid
         out.add(p.first)
         anchor = p
     return out
+
+
+#: Singular possessive pronouns on a verbal noun ("لقائه"، "زيارتها"). A dual or plural one
+#: may hold both sides of a joint event (the seed's "استعرضا، خلال لقائهما"), so none counts.
+_POSSESSIVE = ("ها", "ه")
+
+
+def possessive(word: str, pattern: str) -> bool:
+    """A verbal noun with a possessive pronoun, read from the raw (not normalised) word and
+    the trigger pattern it matched: the stem before the pronoun ends in ت where the pattern
+    ends in ة ("زيارته" of زياره+، "تهنئته"), ends in ء/ئ ("لقائه"), or has a long vowel
+    before its last letter (فعال، افتعال، تفعيل: "استقباله"، "تأييدها"، "اتهامه"). A verb
+    with an object pronoun has none of these ("يهددهم"، "ترفضه"، "رفضها"، "اتهمته").
+    A word with a proclitic ("ولقائه") is read from its first letter, so only suffixes
+    count and a glued و/ل/ب stays in the stem."""
+    head = pattern.rstrip("*+")
+    for suffix in _POSSESSIVE:
+        stem = word[: -len(suffix)]
+        # Not a verb: an imperfect ("يزوره") or a three-letter past ("زاره"، "دعاه").
+        if word.endswith(suffix) and len(stem) >= 4 and not stem.startswith("ي"):
+            # ة spelled ت before the pronoun ("زيارته" of زياره+ or زيارت+), not a past
+            # verb's ت ("التقيته" of التقيت+: no long vowel before its last root letter).
+            ta = head.endswith("ه") or (head.endswith("ت") and stem[-3] in "اوي")
+            return (stem[-1] == "ت" and ta) or stem[-1] in "ءئ" or stem[-2] in "اوي"
+    return False

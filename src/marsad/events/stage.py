@@ -43,6 +43,7 @@ from .parties import (
 from .plover import AGREE_WHEN_FUTURE, Lexicons, Ontology, Trigger
 from .resolve import event_date
 from .sentence import CLAUSE_MARKS, SentenceView, WordCache, view
+from .sides import possessive
 
 #: Events whose unnamed parties are kept: physical acts (PLOVER material conflict: PROTEST,
 #: MOBILIZE, COERCE, ASSAULT), where gunmen, police, protesters and detainees go unnamed.
@@ -173,6 +174,7 @@ class EventStage:
                 joint=cand.type in JOINT_TYPES,
                 sides=self.sides,
                 marked_objects=cand.type not in CLASSIFIED,
+                pronoun=self._pronoun(v, cand),
             )
             if not _enough_parties(cand, args):
                 continue
@@ -191,6 +193,17 @@ class EventStage:
                 event.recipient_phrase = Phrase(start, end, target.sector)
             out.append(event)
         return out
+
+    def _pronoun(self, v: SentenceView, cand: Candidate) -> tuple[bool, bool]:
+        """(a joint-type trigger is a verbal noun with a possessive pronoun, that noun is
+        a hosting one after "في"). In a directed type the pronoun is as often the object
+        ("لاتهامها"، "انسحابها منه"): on the 2,000 corpus articles that reading lost more
+        right sides than it gained; "من خلال استقباله فلانا" has the host as pronoun."""
+        if cand.trigger is None or cand.type not in JOINT_TYPES:
+            return False, False
+        trig, start = cand.trigger.payload, cand.trigger.start
+        after_fi = start > 0 and v.tokens[start - 1].text == "في"
+        return possessive(v.tokens[start].text, trig.pattern), trig.host and after_fi
 
     def _protest_target(
         self,
