@@ -174,3 +174,9 @@ def test_sides_possessive_reading_needs_a_noun() -> None:
     assert possessive("استقباله", "استقبال+") and possessive("تهنئته", "تهنئه+")
     assert not possessive("يهددهم", "يهدد+") and not possessive("يزوره", "يزور+")
     assert not possessive("زاره", "زار+") and not possessive("لقائهما", "لقاء+")
+
+
+def test_sides_partner_marker_on_a_title_beats_a_coordinated_party(stage: EventStage) -> None:
+    text = "وعقد ألفا ومدير الشركة جاما اجتماعا برئيس الوزراء بيتا في القاهرة."
+    ev = coded(stage, text, "CONSULT")
+    assert (ev.actor, ev.recipient) == ("per:alpha", "per:beta")

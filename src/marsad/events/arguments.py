@@ -241,7 +241,12 @@ def find_arguments(
         # ("اجتماعه مع فلان") already keeps that party from being the actor.
         return _possessed(before, after, places, host=pronoun[1])
     rest = _other_sides(view, actor, before, after, joint=joint, sides=sides)
-    marked = [p for p in rest if p.marker in _TO_RECIPIENT and p.first >= end]
+    # A partner marker on the party or on its title ("برئيس الوزراء فلان") wins.
+    marked = [
+        p
+        for p in rest
+        if p.first >= end and (p.marker in _TO_RECIPIENT or _introduced(view, p, sides, end))
+    ]
     recipient = marked[0] if marked else (rest[0] if rest else None)
     location = _location(places)
     return Arguments(
@@ -311,10 +316,10 @@ def _entity(parties: list[Party]) -> Entity | None:
     return parties[0].entity if parties else None
 
 
-def _introduced(view: SentenceView, party: Party, sides: SideWords | None) -> bool:
+def _introduced(view: SentenceView, party: Party, sides: SideWords | None, floor: int = 0) -> bool:
     """A preposition of the partner introduces the party or its title ("مع فلان"، "اتصل
     بخادم الحرمين الملك فلان"): a side of a joint event even before its trigger."""
-    start = party.first - 1 - TITLE_WORDS
+    start = max(floor - 1, party.first - 1 - TITLE_WORDS)
     return party.marker in _OBJECT_MARKERS or joined(view, start, party, "ب", sides)
 
 
