@@ -38,6 +38,11 @@ SURFACES = {
 
 
 def events(stage: EventStage, sentence: str) -> list[tuple[str, str | None, str | None]]:
+    return [(e.type, e.actor, e.recipient) for e in stage(article(sentence)).events]
+
+
+def article(sentence: str) -> Article:
+    """A one-sentence article with the SURFACES linked as mentions."""
     art = Article(title=None, paragraphs=[sentence])
     taken: set[int] = set()
     # Longest surface first; whole words only ("المغرب" not inside "المغربية").
@@ -50,7 +55,7 @@ def events(stage: EventStage, sentence: str) -> list[tuple[str, str | None, str 
                 taken.update(range(m.start(), m.end()))
     art.mentions.sort(key=lambda m: m.start)
     art.entities = list(ENTITIES)
-    return [(e.type, e.actor, e.recipient) for e in stage(art).events]
+    return art
 
 
 def types(stage: EventStage, sentence: str) -> set[str]:

@@ -16,6 +16,10 @@ from .lexicon import PhraseTable, read_table
 #: (manual, AGREE definition); RETREAT and CONCEDE keep their type.
 AGREE_WHEN_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 
+#: Types the sentence model decides (stage.CLASSIFIED): their sentences see only the aux cues
+#: the model was trained with (``Cue.model``), so its features stay those it learned.
+MODEL_TYPES = frozenset({"PROTEST", "ASSAULT"})
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -37,6 +41,8 @@ class Cue:
     aux: str
     window: int
     clause: bool
+    #: Whether the sentence model was trained with this cue (data/aux.tsv, column model).
+    model: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +80,7 @@ class Lexicons:
         cues = []
         for row in read_table("aux.tsv"):
             _check(row["aux"] in ontology.aux_modes, "aux.tsv", row)
-            cue = Cue(row["aux"], int(row["window"]), row["clause"] == "yes")
+            cue = Cue(row["aux"], int(row["window"]), row["clause"] == "yes", row["model"] == "yes")
             cues.append((row["pattern"], cue))
         return cls(
             PhraseTable([(t.pattern, t) for t in triggers]),

@@ -9,11 +9,15 @@ from typing import Any, NamedTuple
 from ..arabic.normalise import normalize
 from ..arabic.tokenise import Token, tokenize
 from .lexicon import Match, PhraseTable, read_table, word_forms
-from .plover import Cue, Lexicons, Trigger
+from .plover import MODEL_TYPES, Cue, Lexicons, Trigger
 
 #: Words that may stand inside a blocked phrase ("رفض الوزير التعليق"): the subject of a
 #: verb-first sentence, one or two words; set on hand-written examples (#4).
 BLOCK_GAP = 2
+
+#: Words that may stand inside a plot phrase of data/fiction.tsv ("يجسد بكفاءة عالية شخصية",
+#: "تجسد فيه شخصية"): an adverb of two words or a pronoun; set on the sample of #4.
+FICTION_GAP = 3
 
 #: Tokens that end a clause for aux-mode scope and argument search.
 CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ":", "(", ")", "«", "»", '"', "-", "–"})
@@ -70,6 +74,7 @@ class Word(NamedTuple):
     aux: tuple[Any, ...]
     markers: tuple[Any, ...]
     blocked: tuple[Any, ...]
+    fiction: tuple[Any, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +114,7 @@ class WordCache:
         self.lexicons = lexicons
         self.markers = markers
         self.senses = Senses.load()
+        self.fiction = fiction_table()
         self.words: dict[str, Word] = {}
 
     def get(self, word: str) -> Word:
@@ -125,6 +131,7 @@ class WordCache:
                 lex.aux.heads(forms),
                 self.markers.heads(forms) if self.markers else (),
                 lex.blocked.heads(forms),
+                self.fiction.heads(forms),
             )
             self.words[word] = found
         return found
@@ -135,7 +142,8 @@ def view(
 ) -> SentenceView:
     """Tokenise ``text[start:end]`` and match the lexicons on it (contexts and aux cues only
     when a trigger is there: without one the sentence codes nothing). Triggers cancelled by
-    a blocked phrase or by a cue of another sense (``Senses``) are left out."""
+    a blocked phrase or by a cue of another sense (``Senses``) are left out, and all of them
+    in a sentence telling a film's or series' plot (``is_fiction``)."""
     cache = cache or WordCache(lexicons)
     sentence = text[start:end]
     tokens = tokenize(sentence)
@@ -150,8 +158,42 @@ def view(
         if blocked:
             found.triggers = [m for m in found.triggers if m.start not in blocked]
         found.triggers = cache.senses.keep(found.triggers, forms)
+        if is_fiction(cache.fiction, forms, [w.fiction for w in words]):
+            found.triggers = []
+            return found
         found.contexts = lexicons.contexts.find(forms, [w.contexts for w in words])
-        found.cues = lexicons.aux.find(forms, [w.aux for w in words])
+        found.cues = model_cues(found, lexicons.aux.find(forms, [w.aux for w in words]))
         if cache.markers is not None:
             found.markers = cache.markers.find(forms, [w.markers for w in words])
     return found
+
+
+def fiction_table() -> PhraseTable[bool]:
+    """Plot phrases (data/fiction.tsv)."""
+    return PhraseTable([(row["pattern"], True) for row in read_table("fiction.tsv")])
+
+
+def is_fiction(
+    table: PhraseTable[bool], forms: list[tuple[str, ...]], heads: list[tuple[Any, ...]]
+) -> bool:
+    """Whether a plot phrase stands anywhere in the sentence: a character's deeds are told
+    around the phrase, before it or after ("يرفض ... في المسلسل")."""
+    return bool(table.find(forms, heads, gap=FICTION_GAP))
+
+
+def model_cues(v: SentenceView, cues: list[Match[Cue]]) -> list[Match[Cue]]:
+    """The aux cues of a sentence. The sentence model reads every cue in its features, so a
+    cue it was not trained with (data/aux.tsv, column model) is kept only where it governs a
+    trigger (``governs``) and never beside a PROTEST or ASSAULT trigger."""
+    if any(m.payload.type in MODEL_TYPES for m in v.triggers):
+        return [c for c in cues if c.payload.model]
+    return [c for c in cues if c.payload.model or any(governs(v, c, t) for t in v.triggers)]
+
+
+def governs(v: SentenceView, cue: Match[Cue], trigger: Match[Trigger]) -> bool:
+    """Whether an aux cue binds a trigger: it stands before it, at most its window away,
+    with no clause mark between when the cue is clause-bound (the rule of stage.bound_aux)."""
+    if cue.end > trigger.start or trigger.start - cue.start > cue.payload.window:
+        return False
+    between = v.tokens[cue.end : trigger.start]
+    return not (cue.payload.clause and any(t.text in CLAUSE_MARKS for t in between))
