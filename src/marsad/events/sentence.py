@@ -192,7 +192,7 @@ def model_cues(v: SentenceView, cues: list[Match[Cue]]) -> list[Match[Cue]]:
 
 def governs(v: SentenceView, cue: Match[Cue], trigger: Match[Trigger]) -> bool:
     """Whether an aux cue binds a trigger: it stands before it, at most its window away,
-    with no clause mark between when the cue is clause-bound (the rule of stage.bound_aux)."""
+    with no clause mark between when the cue is clause-bound (stage.bound_aux applies it)."""
     if cue.end > trigger.start or trigger.start - cue.start > cue.payload.window:
         return False
     between = v.tokens[cue.end : trigger.start]

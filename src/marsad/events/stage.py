@@ -40,9 +40,9 @@ from .parties import (
     sentence_groups,
     unnamed_parties,
 )
-from .plover import AGREE_WHEN_FUTURE, Lexicons, Ontology, Trigger
+from .plover import AGREE_WHEN_FUTURE, MODEL_TYPES, Lexicons, Ontology, Trigger
 from .resolve import event_date
-from .sentence import CLAUSE_MARKS, SentenceView, WordCache, view
+from .sentence import SentenceView, WordCache, governs, view
 from .sides import possessive
 
 #: Events whose unnamed parties are kept: physical acts (PLOVER material conflict: PROTEST,
@@ -51,7 +51,7 @@ from .sides import possessive
 #: types (ACCUSE, CONSULT, REQUEST, SANCTION, THREATEN) 3 of 7 (#4).
 UNNAMED_QUAD = "material_conflict"
 #: Types whose trigger words alone are too loose in news text; the classifier decides them.
-CLASSIFIED = frozenset({"PROTEST", "ASSAULT"})
+CLASSIFIED = MODEL_TYPES
 #: Words between a CONSULT trigger and a trigger that is only its topic ("لبحث سبل تعزيز"):
 #: at most one, set on hand-written examples (#4).
 TOPIC_GAP = 1
@@ -326,14 +326,7 @@ def bound_aux(v: SentenceView, trigger: Match[Trigger], cues: PhraseTable[Any]) 
     head = v.forms[trigger.start]
     if any(f[0] == "س" and f[1:] in head for f in head if len(f) > 3):
         found.add("future")
-    for cue in v.cues:
-        distance = trigger.start - cue.start
-        if cue.end > trigger.start or distance > cue.payload.window:
-            continue
-        between = v.tokens[cue.end : trigger.start]
-        if cue.payload.clause and any(t.text in CLAUSE_MARKS for t in between):
-            continue
-        found.add(cue.payload.aux)
+    found.update(cue.payload.aux for cue in v.cues if governs(v, cue, trigger))
     return tuple(sorted(found))
 
 
