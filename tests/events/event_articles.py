@@ -29,13 +29,28 @@ def make_article(
 ) -> Article:
     """``spots`` = (surface, entity id, mention type); every occurrence becomes a mention."""
     art = Article(title=title, paragraphs=paragraphs, published=published)
-    text = art.text
+    return place(art, {surface: eid for surface, eid, _ in spots}, ENTITIES, types=spots)
+
+
+def place(
+    art: Article,
+    spots: dict[str, str],
+    entities: dict[str, Entity],
+    *,
+    types: list[tuple[str, str, str]] | None = None,
+) -> Article:
+    """Every whole-word occurrence in ``art.text`` of a surface of ``spots`` (surface ->
+    entity id) becomes a mention of that entity (its type, or the one ``types`` gives the
+    surface); the entities mentioned become ``art.entities``."""
+    typ = {surface: t for surface, _, t in types or []}
     used = set()
-    for surface, eid, typ in spots:
-        # Whole words only: "المغرب" must not match inside "المغربية".
-        for m in re.finditer(re.escape(surface) + r"(?![\u0621-\u064a])", text):
-            art.mentions.append(Mention(m.start(), m.end(), typ, entity_id=eid))
+    for surface, eid in spots.items():
+        # Whole words only: "المغرب" must not match inside "المغربية"; a clitic before a
+        # surface may stay ("وبيتا").
+        for m in re.finditer(re.escape(surface) + r"(?![\u0621-\u064a])", art.text):
+            kind = typ.get(surface, entities[eid].type)
+            art.mentions.append(Mention(m.start(), m.end(), kind, entity_id=eid))
             used.add(eid)
     art.mentions.sort(key=lambda m: m.start)
-    art.entities = [ENTITIES[e] for e in sorted(used)]
+    art.entities = [entities[e] for e in sorted(used)]
     return art

@@ -4,12 +4,12 @@ Sentences written for these tests; entities placed by string search."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 import pytest
+from event_articles import place
 
-from marsad.document import Article, Entity, Event, Mention
+from marsad.document import Article, Entity, Event
 from marsad.events.arguments import TARGET_GAPS, TargetTable
 from marsad.events.lexicon import read_table
 from marsad.events.stage import EventStage
@@ -24,13 +24,7 @@ SPOTS = {"الفرنسية": "loc:fra", "فرنسا": "loc:fra", "ألفا": "pe
 
 def protest(stage: EventStage, text: str) -> tuple[Article, Event]:
     art = Article(paragraphs=[text], published=datetime(2021, 3, 1))
-    used = set()
-    for surface, eid in SPOTS.items():
-        for m in re.finditer(re.escape(surface) + r"(?![\u0621-\u064a])", art.text):
-            art.mentions.append(Mention(m.start(), m.end(), ENTITIES[eid].type, entity_id=eid))
-            used.add(eid)
-    art.mentions.sort(key=lambda m: m.start)
-    art.entities = [ENTITIES[e] for e in sorted(used)]
+    place(art, SPOTS, ENTITIES)
     art = stage(art)
     events = [e for e in art.events if e.type == "PROTEST"]
     assert len(events) == 1, art.events

@@ -4,14 +4,14 @@ Sentences written for these tests; entities placed by string search."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 import pytest
+from event_articles import place
 
 from marsad.arabic.normalise import normalize
 from marsad.arabic.tokenise import tokenize
-from marsad.document import Article, Entity, Event, Mention
+from marsad.document import Article, Entity, Event
 from marsad.events.arguments import load_markers
 from marsad.events.lexicon import read_table, word_forms
 from marsad.events.stage import EventStage
@@ -29,13 +29,7 @@ def events_of(
     stage: EventStage, text: str, title: str | None = None
 ) -> tuple[Article, list[Event]]:
     art = Article(title=title, paragraphs=[text], published=datetime(2021, 3, 1))
-    used = set()
-    for surface, eid in SPOTS.items():
-        for m in re.finditer(re.escape(surface) + r"(?![\u0621-\u064a])", art.text):
-            art.mentions.append(Mention(m.start(), m.end(), ENTITIES[eid].type, entity_id=eid))
-            used.add(eid)
-    art.mentions.sort(key=lambda m: m.start)
-    art.entities = [ENTITIES[e] for e in sorted(used)]
+    place(art, SPOTS, ENTITIES)
     art = stage(art)
     return art, art.events
 

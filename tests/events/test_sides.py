@@ -5,12 +5,12 @@ after the actor is no recipient. Sentences written for these tests."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 import pytest
+from event_articles import place
 
-from marsad.document import Article, Entity, Event, Mention
+from marsad.document import Article, Entity, Event
 from marsad.events.arguments import SideWords
 from marsad.events.stage import EventStage
 
@@ -48,14 +48,7 @@ def stage() -> EventStage:
 def coded(stage: EventStage, text: str, typ: str) -> Event:
     """The one event of type ``typ`` coded from a hand-written sentence."""
     art = Article(paragraphs=[text], published=datetime(2021, 3, 1))
-    used = set()
-    for surface, eid in SPOTS.items():
-        # "بيتا" must not match inside a longer word; a clitic before it may stay ("وبيتا").
-        for m in re.finditer(re.escape(surface) + r"(?![\u0621-\u064a])", art.text):
-            art.mentions.append(Mention(m.start(), m.end(), ENTITIES[eid].type, entity_id=eid))
-            used.add(eid)
-    art.mentions.sort(key=lambda m: m.start)
-    art.entities = [ENTITIES[e] for e in sorted(used)]
+    place(art, SPOTS, ENTITIES)
     events = [e for e in stage(art).events if e.type == typ]
     assert len(events) == 1, stage(art).events
     return events[0]
