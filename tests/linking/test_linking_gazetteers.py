@@ -79,6 +79,10 @@ def test_roles_code_sector_and_country(
         ("الرئيسي", False),  # "main", an adjective made from رئيس
         ("الملكي", False),  # "royal" (and Real Madrid), not a king
         ("الملكية", False),
+        ("المعارض", True),
+        ("المعارضين", False),  # "X's opponents": a plural titles no one person
+        ("الوزيرين", False),  # the two ministers
+        ("الأمين", True),  # a singular that ends in ين
     ],
 )
 def test_role_words_are_not_their_lookalikes(gazetteer: Gazetteer, word: str, starts: bool) -> None:

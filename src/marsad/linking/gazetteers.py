@@ -123,7 +123,8 @@ class Gazetteer:
         """Stems a token may stand for as a role word, glued clitics removed ("ووزير" ->
         ["ووزير", "وزير"]); not for an adjective made from a role ("الرئيسي" main,
         "الملكي" royal: they stem to رئيس and ملك) unless it is a role itself ("القاضي"),
-        nor for a definite-only head written without ال."""
+        nor for a plural or dual ("المعارضين", "الوزيرين"), nor for a definite-only head
+        written without ال."""
         out = []
         for form in variants(key):
             bare = strip_article(form)
@@ -132,8 +133,12 @@ class Gazetteer:
                 continue
             if stem in self.definite_only and bare == form:
                 continue
-            nisba = bare.endswith(("ي", "يه")) and bare != stem and bare not in self.role_words
-            if nisba and stem in self.role_firsts:
+            derived = bare != stem and bare not in self.role_words
+            nisba = derived and bare.endswith(("ي", "يه"))
+            # A plural or dual ("المعارضين لبقاء X": X's opponents) titles no one person:
+            # it had made سامي الجابر, a coach, an opposition figure (OPP) in bench_linking.
+            plural = derived and bare.endswith(("ين", "ون"))
+            if (nisba or plural) and stem in self.role_firsts:
                 continue
             out.append(stem)
         return out
