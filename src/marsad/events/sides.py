@@ -33,16 +33,35 @@ class SideWords:
 
     media: frozenset[str]
     titles: PhraseTable[str]
+    #: Words that open a coordinate clause after "، و" (kind "clause"), normalised.
+    clauses: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> SideWords:
         rows = read_table("sides.tsv")
-        bad = [r["pattern"] for r in rows if r["kind"] not in ("media", "title")]
+        bad = [r["pattern"] for r in rows if r["kind"] not in ("media", "title", "clause")]
         if bad:
             raise ValueError(f"sides.tsv: unknown kind for {bad}")
-        media = frozenset(normalize(r["pattern"]) for r in rows if r["kind"] == "media")
+
+        def kind(k: str) -> frozenset[str]:
+            return frozenset(normalize(r["pattern"]) for r in rows if r["kind"] == k)
+
         titles = [(r["pattern"], "title") for r in rows if r["kind"] == "title"]
-        return cls(media, PhraseTable(titles))
+        return cls(kind("media"), PhraseTable(titles), kind("clause"))
+
+    def new_clauses(self, view: SentenceView) -> tuple[int, ...]:
+        """Words that open a coordinate clause: a comma, then "و" glued on a clause word of
+        sides.tsv ("، وقال فلان"، "، وكان"، "، والتي"). Its parties are its own, not those
+        of a trigger before it; the trigger's own subject may still stand before it, so it
+        bounds a clause after a trigger only (unlike بينما/وقد of arguments.tsv)."""
+        out = []
+        for k in range(1, len(view.tokens)):
+            if view.tokens[k - 1].text not in ("،", ","):
+                continue
+            word = normalize(view.tokens[k].text)
+            if word.startswith("و") and word[1:] in self.clauses:
+                out.append(k)
+        return tuple(out)
 
     def is_media(self, entity: Entity, marker: str | None) -> bool:
         """An ORG that a media noun introduces, with sector MED, or a known outlet name."""

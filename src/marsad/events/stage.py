@@ -158,11 +158,14 @@ class EventStage:
         when, historical = event_date(v.text, reference)
         named = {i for p in (*parties, *places) for i in range(p.first, p.last + 1)}
         groups: SentenceGroups | None = None
+        # "، وقال فلان": a coordinate clause after the trigger has its own parties.
+        coordinate = self.sides.new_clauses(v)
         out = []
         for cand in self.candidates(v):
             span = (cand.trigger.start, cand.trigger.end) if cand.trigger else (0, 0)
             patient = cand.trigger is not None and cand.trigger.payload.patient
             others = tuple(m.start for m in v.triggers if m.start >= span[1])
+            others += tuple(k for k in coordinate if k >= span[1])
             args = find_arguments(
                 v,
                 span,

@@ -1,0 +1,82 @@
+"""A coordinate clause after a trigger ("، وقال فلان"، "، وكان"، "، والذي") has its own parties:
+none of them is a side of the trigger before it (#4, sides round 2). Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from event_articles import place
+
+from marsad.document import Article, Entity, Event
+from marsad.events.sentence import view
+from marsad.events.sides import SideWords
+from marsad.events.stage import EventStage
+
+ENTITIES = {
+    "per:alpha": Entity("per:alpha", "ألفا", "PER", country="FRA", sector="GOV"),
+    "per:beta": Entity("per:beta", "بيتا", "PER", country="MAR", sector="GOV"),
+    "per:gamma": Entity("per:gamma", "جاما", "PER", country="EGY", sector="GOV"),
+}
+SPOTS = {"ألفا": "per:alpha", "بيتا": "per:beta", "جاما": "per:gamma"}
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventStage:
+    from marsad.settings import Settings
+
+    return EventStage(Settings())
+
+
+def coded(stage: EventStage, text: str, typ: str) -> Event:
+    """The one event of type ``typ`` coded from a hand-written sentence."""
+    art = Article(paragraphs=[text], published=datetime(2021, 3, 1))
+    place(art, SPOTS, ENTITIES)
+    events = [e for e in stage(art).events if e.type == typ]
+    assert len(events) == 1, stage(art).events
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أشاد ألفا بالمبادرة، وقال بيتا إن الوقت مناسب.",
+        "أشاد ألفا بالمبادرة، وكان بيتا حاضرا.",
+        "أشاد ألفا بالمبادرة، والتي أعدها بيتا.",
+    ],
+)
+def test_sides_coordinate_clause_parties_are_not_recipients(stage: EventStage, text: str) -> None:
+    ev = coded(stage, text, "SUPPORT")
+    assert (ev.actor, ev.recipient) == ("per:alpha", None)
+
+
+def test_sides_coordinate_clause_subject_is_not_the_meeting_guest(stage: EventStage) -> None:
+    ev = coded(stage, "التقى ألفا أمس، وأكد بيتا أن اللقاء مثمر.", "CONSULT")
+    assert (ev.actor, ev.recipient) == ("per:alpha", None)
+
+
+def test_sides_coordinate_clause_after_the_object_keeps_it(stage: EventStage) -> None:
+    ev = coded(stage, "التقى ألفا بيتا، وأكد أن اللقاء مثمر.", "CONSULT")
+    assert (ev.actor, ev.recipient) == ("per:alpha", "per:beta")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No comma: "و" joins a party, not a clause.
+        "أشاد ألفا بالمبادرة وبيتا.",
+        # A comma, then "و" on a title: coordination of parties, no clause word.
+        "أشاد ألفا بالمبادرة، ووزير الخارجية بيتا.",
+    ],
+)
+def test_sides_coordinated_party_is_no_new_clause(stage: EventStage, text: str) -> None:
+    ev = coded(stage, text, "SUPPORT")
+    assert (ev.actor, ev.recipient) == ("per:alpha", "per:beta")
+
+
+def test_sides_new_clauses_need_comma_and_clause_word(stage: EventStage) -> None:
+    text = "زار ألفا المدينة، وقال إنه سعيد وكان هناك، ووزير آخر"
+    v = view(text, 0, len(text), stage.lexicons, stage.words)
+    words = [v.tokens[k].text for k in SideWords.load().new_clauses(v)]
+    assert words == ["وقال"]
