@@ -1,6 +1,7 @@
-"""A coordinate clause after a trigger ("، وقال فلان"، "، وكان"، "، والذي") has its own parties:
-none of them is a side of the trigger before it (#4, sides round 2). Sentences written for
-these tests."""
+"""Clauses of a trigger's sentence that are not its own (#4, sides round 2): a coordinate
+clause after it ("، وقال فلان"، "، وكان"، "، والذي") has its own parties, and a trigger right
+after a relative pronoun has the named antecedent as subject ("فلان الذي زار"). Sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -11,15 +12,16 @@ from event_articles import place
 
 from marsad.document import Article, Entity, Event
 from marsad.events.sentence import view
-from marsad.events.sides import SideWords
+from marsad.events.sides import SideWords, _object_pronoun
 from marsad.events.stage import EventStage
 
 ENTITIES = {
     "per:alpha": Entity("per:alpha", "ألفا", "PER", country="FRA", sector="GOV"),
     "per:beta": Entity("per:beta", "بيتا", "PER", country="MAR", sector="GOV"),
     "per:gamma": Entity("per:gamma", "جاما", "PER", country="EGY", sector="GOV"),
+    "iso:EGY": Entity("iso:EGY", "مصر", "LOC", country="EGY"),
 }
-SPOTS = {"ألفا": "per:alpha", "بيتا": "per:beta", "جاما": "per:gamma"}
+SPOTS = {"ألفا": "per:alpha", "بيتا": "per:beta", "جاما": "per:gamma", "مصر": "iso:EGY"}
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +82,31 @@ def test_sides_new_clauses_need_comma_and_clause_word(stage: EventStage) -> None
     v = view(text, 0, len(text), stage.lexicons, stage.words)
     words = [v.tokens[k].text for k in SideWords.load().new_clauses(v)]
     assert words == ["وقال"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تحدث ألفا عن بيتا الذي زار مصر الأسبوع الماضي.",
+        "تحدث ألفا عن بيتا، الذي زار مصر الأسبوع الماضي.",
+    ],
+)
+def test_sides_relative_pronoun_antecedent_is_the_subject(stage: EventStage, text: str) -> None:
+    ev = coded(stage, text, "CONSULT")
+    assert (ev.actor, ev.recipient) == ("per:beta", "iso:EGY")
+
+
+def test_sides_relative_after_an_office_keeps_the_main_subject(stage: EventStage) -> None:
+    # The adviser visited, not the president his title names.
+    text = "تحدث ألفا عن مستشار للرئيس بيتا الذي زار مصر الأسبوع الماضي."
+    assert coded(stage, text, "CONSULT").actor != "per:beta"
+
+
+def test_sides_relative_with_unnamed_antecedent_changes_nothing(stage: EventStage) -> None:
+    ev = coded(stage, "تحدث ألفا عن الوفد الذي زار مصر الأسبوع الماضي.", "CONSULT")
+    assert ev.recipient == "iso:EGY" and ev.actor != "iso:EGY"
+
+
+def test_sides_object_pronoun_on_a_verb() -> None:
+    assert _object_pronoun("تنتقده") and _object_pronoun("تتهمها") and _object_pronoun("استقبلهم")
+    assert not _object_pronoun("نبه") and not _object_pronoun("اتجه") and not _object_pronoun("زار")

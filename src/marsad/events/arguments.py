@@ -227,6 +227,8 @@ def find_arguments(
     clause, stop = clause_bounds(view, trigger, complements, others)
     before = [p for p in parties if clause <= p.last < start]
     after = [p for p in parties if end <= p.first < stop]
+    if sides is not None:  # "الأطراف التي تطالب": the relative's antecedent
+        before = sides.relative_subject(view, start, before)
     if patient:
         return _patient_arguments(before, after, end, places)
     # VSO: the first party after the trigger is its subject, unless a preposition makes it

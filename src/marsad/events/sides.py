@@ -35,11 +35,14 @@ class SideWords:
     titles: PhraseTable[str]
     #: Words that open a coordinate clause after "، و" (kind "clause"), normalised.
     clauses: frozenset[str] = frozenset()
+    #: Relative pronouns (kind "relative"), normalised.
+    relatives: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> SideWords:
         rows = read_table("sides.tsv")
-        bad = [r["pattern"] for r in rows if r["kind"] not in ("media", "title", "clause")]
+        kinds = ("media", "title", "clause", "relative")
+        bad = [r["pattern"] for r in rows if r["kind"] not in kinds]
         if bad:
             raise ValueError(f"sides.tsv: unknown kind for {bad}")
 
@@ -47,7 +50,33 @@ class SideWords:
             return frozenset(normalize(r["pattern"]) for r in rows if r["kind"] == k)
 
         titles = [(r["pattern"], "title") for r in rows if r["kind"] == "title"]
-        return cls(kind("media"), PhraseTable(titles), kind("clause"))
+        return cls(kind("media"), PhraseTable(titles), kind("clause"), kind("relative"))
+
+    def relative_subject(self, view: SentenceView, start: int, before: list[Party]) -> list[Party]:
+        """The parties before a trigger that may be its actor. Right after a relative pronoun
+        ("فلان، الذي زار"، "«فلان» الذي يرفض") a named antecedent is the subject: the party
+        ending right before the pronoun; none when the verb's object pronoun is the
+        antecedent ("الصين التي تتهمها الإدارة") or the party only completes an office
+        ("مستشار للرئيس فلان الذي زار": the adviser visited). See data/sides.tsv."""
+        if start < 1 or _object_pronoun(normalize(view.tokens[start].text)):
+            return before
+        word = normalize(view.tokens[start - 1].text)
+        if not (word in self.relatives or (word[:1] == "و" and word[1:] in self.relatives)):
+            return before
+        end = start - 2
+        # A comma or a closing mark ("«الورفلي» الذي يرفض") may stand between.
+        while end >= 0 and view.tokens[end].text in ("،", ",", "»", '"', ")"):
+            end -= 1
+        named = [p for p in before if p.last == end and not self._of_office(view, p)]
+        return named or before
+
+    def _of_office(self, view: SentenceView, party: Party) -> bool:
+        """ "مستشار اقتصادي للرئيس الصيني فلان": the party follows "لل" on a word that an
+        office noun at most two words earlier governs."""
+        for k in range(party.first - 1, max(-1, party.first - 1 - TITLE_WORDS), -1):
+            if normalize(view.tokens[k].text).startswith("لل"):
+                return any(self.is_title(view.forms[i]) for i in range(max(0, k - 2), k))
+        return False
 
     def new_clauses(self, view: SentenceView) -> tuple[int, ...]:
         """Words that open a coordinate clause: a comma, then "و" glued on a clause word of
@@ -74,6 +103,12 @@ class SideWords:
 
     def is_title(self, forms: tuple[str, ...]) -> bool:
         return any(len(p.words) == 1 for p in self.titles.heads(forms))
+
+
+def _object_pronoun(word: str) -> bool:
+    """A verb with an object pronoun ("تتهمها"، "استقبله"): a stem of four letters or more
+    keeps "نبه"، "اتجه" out."""
+    return any(word.endswith(s) and len(word) - len(s) >= 4 for s in ("هما", "هم", "ها", "ه"))
 
 
 def coordinated(view: SentenceView, left: Party, right: Party, sides: SideWords | None) -> bool:
