@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
-from marsad.document import Article, Entity, Mention
+from marsad.document import Article, Entity, Event, Mention
 
 ENTITIES = {
     "per:alpha": Entity("per:alpha", "Alpha", "PER", country="FRA", sector="GOV"),
@@ -54,3 +55,18 @@ def place(
     art.mentions.sort(key=lambda m: m.start)
     art.entities = [entities[e] for e in sorted(used)]
     return art
+
+
+def coded_event(
+    stage: Callable[[Article], Article],
+    text: str,
+    typ: str,
+    spots: dict[str, str],
+    entities: dict[str, Entity],
+) -> tuple[Article, Event]:
+    """The one event of type ``typ`` the stage codes from a hand-written sentence (with
+    ``spots`` placed: see place), and its article."""
+    art = stage(place(Article(paragraphs=[text], published=datetime(2021, 3, 1)), spots, entities))
+    events = [e for e in art.events if e.type == typ]
+    assert len(events) == 1, art.events
+    return art, events[0]

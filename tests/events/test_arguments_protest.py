@@ -4,10 +4,8 @@ Sentences written for these tests; entities placed by string search."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
-from event_articles import place
+from event_articles import coded_event
 
 from marsad.document import Article, Entity, Event
 from marsad.events.arguments import TARGET_GAPS, TargetTable
@@ -23,12 +21,7 @@ SPOTS = {"الفرنسية": "loc:fra", "فرنسا": "loc:fra", "ألفا": "pe
 
 
 def protest(stage: EventStage, text: str) -> tuple[Article, Event]:
-    art = Article(paragraphs=[text], published=datetime(2021, 3, 1))
-    place(art, SPOTS, ENTITIES)
-    art = stage(art)
-    events = [e for e in art.events if e.type == "PROTEST"]
-    assert len(events) == 1, art.events
-    return art, events[0]
+    return coded_event(stage, text, "PROTEST", SPOTS, ENTITIES)
 
 
 def phrase_text(art: Article, event: Event) -> str | None:

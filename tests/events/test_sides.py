@@ -5,12 +5,9 @@ after the actor is no recipient. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from event_articles import coded_event
 
-import pytest
-from event_articles import place
-
-from marsad.document import Article, Entity, Event
+from marsad.document import Entity, Event
 from marsad.events.arguments import SideWords
 from marsad.events.stage import EventStage
 
@@ -38,20 +35,10 @@ SPOTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def stage() -> EventStage:
-    from marsad.settings import Settings
-
-    return EventStage(Settings())
-
-
 def coded(stage: EventStage, text: str, typ: str) -> Event:
-    """The one event of type ``typ`` coded from a hand-written sentence."""
-    art = Article(paragraphs=[text], published=datetime(2021, 3, 1))
-    place(art, SPOTS, ENTITIES)
-    events = [e for e in stage(art).events if e.type == typ]
-    assert len(events) == 1, stage(art).events
-    return events[0]
+    """The one event of type ``typ`` coded from a hand-written sentence (``stage``: the
+    session fixture of conftest.py)."""
+    return coded_event(stage, text, typ, SPOTS, ENTITIES)[1]
 
 
 def test_sides_media_noun_makes_a_source_not_the_actor(stage: EventStage) -> None:

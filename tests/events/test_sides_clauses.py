@@ -5,12 +5,10 @@ written for these tests."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
-from event_articles import place
+from event_articles import coded_event
 
-from marsad.document import Article, Entity, Event
+from marsad.document import Entity, Event
 from marsad.events.sentence import view
 from marsad.events.sides import SideWords, _object_pronoun
 from marsad.events.stage import EventStage
@@ -24,20 +22,10 @@ ENTITIES = {
 SPOTS = {"ألفا": "per:alpha", "بيتا": "per:beta", "جاما": "per:gamma", "مصر": "iso:EGY"}
 
 
-@pytest.fixture(scope="module")
-def stage() -> EventStage:
-    from marsad.settings import Settings
-
-    return EventStage(Settings())
-
-
 def coded(stage: EventStage, text: str, typ: str) -> Event:
-    """The one event of type ``typ`` coded from a hand-written sentence."""
-    art = Article(paragraphs=[text], published=datetime(2021, 3, 1))
-    place(art, SPOTS, ENTITIES)
-    events = [e for e in stage(art).events if e.type == typ]
-    assert len(events) == 1, stage(art).events
-    return events[0]
+    """The one event of type ``typ`` coded from a hand-written sentence (``stage``: the
+    session fixture of conftest.py)."""
+    return coded_event(stage, text, typ, SPOTS, ENTITIES)[1]
 
 
 @pytest.mark.parametrize(
