@@ -31,7 +31,7 @@ from .arguments import (
     sentence_parties,
 )
 from .classifier import SentenceClassifier, sentence_features
-from .lexicon import Match, PhraseTable, Scan
+from .lexicon import Match, Scan
 from .merge import merge_events
 from .parties import (
     GroupLexicon,
@@ -126,7 +126,7 @@ class EventStage:
         decided = self._classify(v)
         for match in _drop_topics(_longest(v.triggers)):
             trig = match.payload
-            aux = bound_aux(v, match, self.lexicons.aux)
+            aux = bound_aux(v, match)
             typ = trig.type
             if typ in AGREE_WHEN_FUTURE and ({"future", "intent"} & set(aux)):
                 typ = "AGREE"
@@ -184,7 +184,9 @@ class EventStage:
             target = None
             if cand.type == "PROTEST":
                 groups = groups or sentence_groups(v, self.groups, named)
-                target, args = self._protest_target(v, span, parties, groups, named, args)
+                target, args = self._protest_target(
+                    v, span, parties, groups, named, args, complements
+                )
             aux = [*cand.aux, *(["historical"] if historical else [])]
             event = self._event(cand, args, v, contexts, when, aux)
             unnamed = self.ontology.quads.get(cand.type) == UNNAMED_QUAD
@@ -216,12 +218,13 @@ class EventStage:
         groups: SentenceGroups,
         named: set[int],
         args: Arguments,
+        complements: set[int],
     ) -> tuple[Target | None, Arguments]:
         """PLOVER: a protest's recipient is whom it is directed at, which only a cue says
         (arguments.protest_target); a party merely named near it is none. The target is no
         actor. The clause is the trigger's, up to a reported clause or a trigger of another
-        type (a protest trigger, "احتجاجا", is the protest said again)."""
-        complements = clause_starts(v)
+        type (a protest trigger, "احتجاجا", is the protest said again).
+        ``complements``: clause_starts(v), as the caller has it."""
         others = tuple(
             m.start for m in v.triggers if m.start >= span[1] and m.payload.type != "PROTEST"
         )
@@ -323,8 +326,9 @@ def clause_starts(v: SentenceView) -> set[int]:
     return {m.start for m in v.markers if m.payload in ("complement", "clause")}
 
 
-def bound_aux(v: SentenceView, trigger: Match[Trigger], cues: PhraseTable[Any]) -> tuple[str, ...]:
-    """Aux modes whose cue binds this trigger (window and clause rules in data/aux.tsv)."""
+def bound_aux(v: SentenceView, trigger: Match[Trigger]) -> tuple[str, ...]:
+    """Aux modes whose cue (``v.cues``) binds this trigger (window and clause rules in
+    data/aux.tsv)."""
     found = set()
     head = v.forms[trigger.start]
     if any(f[0] == "س" and f[1:] in head for f in head if len(f) > 3):
