@@ -41,7 +41,7 @@ from .classifier import (
 )
 from .lexicon import word_forms
 from .plover import Lexicons, Ontology
-from .sentence import view
+from .sentence import WordCache, view
 
 DATA = Path(__file__).parent / "data"
 TYPES = {"PROTEST": "protest_gsr.csv", "ASSAULT": "assault_gsr.csv"}
@@ -156,8 +156,9 @@ def featurize(
 ) -> tuple[list[list[str]], np.ndarray]:
     """Features per row, and whether a strong trigger of ``typ`` opens the row."""
     feats, opening = [], []
+    cache = WordCache(lexicons)  # its tables are read once, not per row
     for r in rows:
-        v = view(r["text"], 0, len(r["text"]), lexicons)
+        v = view(r["text"], 0, len(r["text"]), lexicons, cache)
         feats.append(sentence_features(v))
         opening.append(typ in v.opening_types())
     return feats, np.array(opening, dtype=bool)
